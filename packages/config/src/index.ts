@@ -1,0 +1,52 @@
+// Environment variables used across Pantau, with their defaults, and one parser for all of them.
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
+const onOff = (fallback: 'on' | 'off') => z.enum(['on', 'off']).default(fallback);
+
+/** Every variable a Pantau runnable may read; each runnable's env.ts picks the ones it uses. */
+export const envVars = {
+  API_PORT: port(8787),
+  DASHBOARD_PORT: port(3000),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only')
+    .default('pantau'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  DEMO: onOff('on'),
+  PUBLIC_READ: onOff('off'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+} as const;
+
+export type EnvVarName = keyof typeof envVars;
+
+/** Raised once at start, naming every variable that is wrong. */
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+}
+
+/**
+ * Parses the named variables from `source` (normally `process.env`), applying defaults.
+ * Empty strings count as unset.
+ */
+export function parseEnv<const K extends EnvVarName>(
+  names: readonly K[],
+  source: Record<string, string | undefined>,
+): z.infer<z.ZodObject<Pick<typeof envVars, K>>> {
+  const shape = Object.fromEntries(names.map((name) => [name, envVars[name]])) as Pick<
+    typeof envVars,
+    K
+  >;
+  const values = Object.fromEntries(
+    names.map((name) => [name, source[name] === '' ? undefined : source[name]]),
+  );
+  const parsed = z.object(shape).safeParse(values);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map(
+    (issue) =>
+      `${issue.path.join('.')}=${JSON.stringify(values[String(issue.path[0])])}: ${issue.message}`,
+  );
+  throw new EnvError(`Invalid environment: ${problems.join('; ')}`);
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { checkCsvHeader, validateCsvRow } from './csv-row';
+
+const context = { isVillage: (code: string) => code === '15.02.02.2004' };
+const header = [
+  'report_id',
+  'cadre_id',
+  'village_code',
+  'period',
+  'submitted_at',
+  'notes',
+  'people_rkdd_active',
+  'people_digital_literacy_pct',
+  'mob_signal_level',
+];
+
+function row(cells: Partial<Record<(typeof header)[number], string>>): string[] {
+  const base: Record<string, string> = {
+    report_id: 'r-1',
+    cadre_id: '',
+    village_code: '15.02.02.2004',
+    period: '2023-03',
+    submitted_at: '2023-03-27T09:15:00',
+    notes: '',
+    people_rkdd_active: '',
+    people_digital_literacy_pct: '',
+    mob_signal_level: '',
+    ...cells,
+  };
+  return header.map((h) => base[h] ?? '');
+}
+
+describe('validateCsvRow', () => {
+  it.each([
+    ['true', true],
+    ['FALSE', false],
+    ['1', true],
+    ['0', false],
+    ['ya', true],
+    ['Tidak', false],
+  ])('reads the boolean cell %j as %s', (cell, value) => {
+    const result = validateCsvRow(header, row({ people_rkdd_active: cell }), context);
+    expect(result.ok && result.report.indicators.people_rkdd_active).toBe(value);
+  });
+
+  it('treats empty cells as not reported', () => {
+    const result = validateCsvRow(header, row({ mob_signal_level: '3' }), context);
+    expect(result.ok && result.report.indicators).toEqual({ mob_signal_level: 3 });
+    expect(result.ok && result.report.cadre_id).toBeNull();
+  });
+
+  it('refuses a decimal comma and says how to write it', () => {
+    const result = validateCsvRow(header, row({ people_digital_literacy_pct: '12,5' }), context);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'people_digital_literacy_pct',
+          value: '12,5',
+          message: 'decimal comma is not accepted, write 12.5',
+        },
+      ],
+    });
+  });
+
+  it('names the CSV column in range and type errors', () => {
+    const result = validateCsvRow(
+      header,
+      row({
+        people_digital_literacy_pct: '101',
+        people_rkdd_active: 'maybe',
+        mob_signal_level: 'x',
+      }),
+      context,
+    );
+    expect(result.ok ? [] : result.errors).toEqual([
+      {
+        field: 'people_rkdd_active',
+        value: 'maybe',
+        message: 'must be one of true/false/1/0/ya/tidak',
+      },
+      { field: 'mob_signal_level', value: 'x', message: 'must be a number' },
+      { field: 'people_digital_literacy_pct', value: 101, message: 'must be between 0 and 100' },
+    ]);
+  });
+
+  it('rejects a row without any indicator', () => {
+    const result = validateCsvRow(header, row({}), context);
+    expect(result.ok ? [] : result.errors).toEqual([
+      { field: 'indicators', value: {}, message: 'at least one indicator is required' },
+    ]);
+  });
+
+  it('rejects a value in an unknown indicator column', () => {
+    const result = validateCsvRow(
+      [...header, 'people_happiness'],
+      [...row({ mob_signal_level: '1' }), '5'],
+      context,
+    );
+    expect(result.ok ? [] : result.errors).toEqual([
+      { field: 'people_happiness', value: '5', message: 'unknown indicator code' },
+    ]);
+  });
+});
+
+describe('checkCsvHeader', () => {
+  it('names missing and repeated columns', () => {
+    expect(checkCsvHeader(['report_id', 'period', 'period', 'mob_signal_level'])).toEqual([
+      'missing required column "village_code"',
+      'missing required column "submitted_at"',
+      'column "period" appears more than once',
+    ]);
+    expect(checkCsvHeader(header)).toEqual([]);
+  });
+});

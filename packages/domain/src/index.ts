@@ -1,0 +1,10 @@
+// The public surface of @pantau/domain.
+export * from './pillars';
+export * from './catalogue';
+export * from './scoring';
+export * from './periods';
+export * from './timestamps';
+export * from './report.schema';
+export * from './validate-report';
+export * from './csv-row';
+export * from './hierarchy';

@@ -1,0 +1,34 @@
+// Numbered migrations, applied in order at open, each exactly once.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import * as initial from './001-initial';
+
+const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
+  { version: 1, name: 'initial', ...initial },
+];
+
+export async function migrate(connection: DuckDBConnection): Promise<number[]> {
+  await connection.run(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (
+       version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`,
+  );
+  const done = await connection.runAndReadAll('SELECT version FROM schema_migrations');
+  const applied = new Set(done.getRowsJS().map(([version]) => Number(version)));
+  const ran: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      for (const statement of migration.statements) await connection.run(statement);
+      await connection.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [
+        migration.version,
+        migration.name,
+      ]);
+      await connection.run('COMMIT');
+    } catch (error) {
+      await connection.run('ROLLBACK');
+      throw error;
+    }
+    ran.push(migration.version);
+  }
+  return ran;
+}

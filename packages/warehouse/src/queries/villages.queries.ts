@@ -1,0 +1,130 @@
+// A village's reports over time with raw values and scores, and the lineage of every submission.
+import { INDICATORS, PILLAR_CODES, type PillarScores } from '@pantau/domain';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, Outcome, ReportsTable, SubmissionSource } from '../schema';
+
+export interface VillageReport {
+  period: string;
+  report_id: string;
+  cadre_id: string | null;
+  submission_id: string;
+  outcome: 'imported' | 'updated';
+  submitted_at: Date;
+  first_submitted_at: Date;
+  on_time: boolean;
+  received_at: Date;
+  loaded_at: Date;
+  notes: string | null;
+  dci: number;
+  stage: number;
+  pillars: PillarScores;
+  indicators: Record<string, number | boolean>;
+}
+
+export interface ReplacedReport extends VillageReport {
+  replaced_at: Date;
+  replaced_by: string;
+}
+
+export interface SubmissionRecord {
+  submission_id: string;
+  source: SubmissionSource;
+  source_id: string;
+  line: number;
+  report_id: string | null;
+  period: string | null;
+  submitted_at: Date | null;
+  received_at: Date;
+  loaded_at: Date;
+  outcome: Outcome;
+  reason: string | null;
+  errors: { field: string; value: unknown; message: string }[] | null;
+}
+
+function toVillageReport(row: Selectable<ReportsTable>): VillageReport {
+  const values = row as unknown as Record<string, number | boolean | null>;
+  const indicators: Record<string, number | boolean> = {};
+  for (const { code } of INDICATORS) {
+    const value = values[code];
+    if (value !== null && value !== undefined) indicators[code] = value;
+  }
+  return {
+    period: row.period,
+    report_id: row.report_id,
+    cadre_id: row.cadre_id,
+    submission_id: row.submission_id,
+    outcome: row.outcome,
+    submitted_at: row.submitted_at,
+    first_submitted_at: row.first_submitted_at,
+    on_time: row.on_time,
+    received_at: row.received_at,
+    loaded_at: row.loaded_at,
+    notes: row.notes,
+    dci: row.dci,
+    stage: row.stage,
+    pillars: Object.fromEntries(PILLAR_CODES.map((p) => [p, row[p]])) as PillarScores,
+    indicators,
+  };
+}
+
+/** Current reports (latest period first), the versions they replaced, and every submission. */
+export async function getVillageReports(
+  db: Kysely<Database>,
+  village: string,
+  limit: number,
+): Promise<{
+  reports: VillageReport[];
+  replaced: ReplacedReport[];
+  submissions: SubmissionRecord[];
+}> {
+  const [reports, replaced, submissions] = await Promise.all([
+    db
+      .selectFrom('reports')
+      .selectAll()
+      .where('village_code', '=', village)
+      .orderBy('period', 'desc')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('report_history')
+      .selectAll()
+      .where('village_code', '=', village)
+      .orderBy('period', 'desc')
+      .orderBy('replaced_at', 'desc')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('submissions')
+      .select([
+        'submission_id',
+        'source',
+        'source_id',
+        'line',
+        'report_id',
+        'period',
+        'submitted_at',
+        'received_at',
+        'loaded_at',
+        'outcome',
+        'reason',
+        'errors',
+      ])
+      .where('village_code', '=', village)
+      .orderBy('received_at', 'desc')
+      .orderBy('line', 'desc')
+      .limit(limit)
+      .execute(),
+  ]);
+  return {
+    reports: reports.map(toVillageReport),
+    replaced: replaced.map((row) => ({
+      ...toVillageReport(row),
+      replaced_at: row.replaced_at,
+      replaced_by: row.replaced_by,
+    })),
+    submissions: submissions.map((row) => ({
+      ...row,
+      errors: row.errors === null ? null : (JSON.parse(row.errors) as SubmissionRecord['errors']),
+    })),
+  };
+}

@@ -1,0 +1,144 @@
+// The tables of the warehouse as Kysely sees them (see migrations/ for the DDL).
+import type { INDICATORS, Level } from '@pantau/domain';
+import type { ColumnType } from 'kysely';
+
+/** Timestamps read back as Date and are written as ISO strings. */
+type Timestamp = ColumnType<Date, string, string>;
+
+export type Outcome = 'imported' | 'updated' | 'ignored' | 'rejected';
+export type SubmissionSource = 'api' | 'import' | 'queue';
+export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';
+
+interface PillarColumns {
+  people: number | null;
+  government: number | null;
+  economy: number | null;
+  environment: number | null;
+  living: number | null;
+  mobility: number | null;
+}
+
+/** One typed column per catalogue indicator: booleans for bool units, doubles otherwise. */
+export type IndicatorColumns = {
+  [I in (typeof INDICATORS)[number] as I['code']]: I['unit'] extends 'bool'
+    ? boolean | null
+    : number | null;
+};
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface AreasTable {
+  code: string;
+  level: Level;
+  name: string;
+  parent_code: string | null;
+  region_code: string | null;
+  province_code: string | null;
+  regency_code: string | null;
+  district_code: string | null;
+  children: number;
+  villages: number;
+}
+
+export interface CadresTable {
+  cadre_id: string;
+  name: string;
+  village_code: string;
+  region: string | null;
+  active: boolean;
+  updated_at: Timestamp;
+}
+
+export interface ReportsTable extends PillarColumns, IndicatorColumns {
+  village_code: string;
+  period: string;
+  report_id: string;
+  cadre_id: string | null;
+  submission_id: string;
+  source_id: string;
+  line: number;
+  /** The outcome this report's submission was recorded with: imported or updated. */
+  outcome: 'imported' | 'updated';
+  submitted_at: Timestamp;
+  first_submitted_at: Timestamp;
+  on_time: boolean;
+  received_at: Timestamp;
+  loaded_at: Timestamp;
+  notes: string | null;
+  dci: number;
+  stage: number;
+  region_code: string;
+  province_code: string;
+  regency_code: string;
+  district_code: string;
+}
+
+export interface ReportHistoryTable extends ReportsTable {
+  replaced_at: Timestamp;
+  /** Submission that replaced this version. */
+  replaced_by: string;
+}
+
+export interface SubmissionsTable {
+  submission_id: string;
+  source: SubmissionSource;
+  source_id: string;
+  line: number;
+  report_id: string | null;
+  cadre_id: string | null;
+  village_code: string | null;
+  period: string | null;
+  submitted_at: ColumnType<Date | null, string | null, string | null>;
+  received_at: Timestamp;
+  loaded_at: Timestamp;
+  outcome: Outcome;
+  reason: string | null;
+  errors: string | null;
+  payload: string | null;
+}
+
+export interface ImportsTable {
+  import_id: string;
+  filename: string | null;
+  format: 'csv' | 'ndjson';
+  dry_run: boolean;
+  status: ImportStatus;
+  rows: number | null;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: ColumnType<Date | null, string | null, string | null>;
+}
+
+export interface AreaScoresTable extends PillarColumns {
+  code: string;
+  level: Level | 'country';
+  period: string;
+  villages_reporting: number;
+  on_time: number;
+  dci: number;
+  stage_0: number;
+  stage_1: number;
+  stage_2: number;
+  stage_3: number;
+  stage_4: number;
+}
+
+export interface DirtyScopesTable {
+  period: string;
+  district_code: string;
+}
+
+export interface Database {
+  meta: MetaTable;
+  areas: AreasTable;
+  cadres: CadresTable;
+  reports: ReportsTable;
+  report_history: ReportHistoryTable;
+  submissions: SubmissionsTable;
+  imports: ImportsTable;
+  area_scores: AreaScoresTable;
+  dirty_scopes: DirtyScopesTable;
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countAreas } from './hierarchy/load-hierarchy';
+import { listAreas } from './queries/areas.queries';
+import { validSubmission } from './testing/submissions.fixture';
+import { openWarehouse } from './warehouse';
+import { applySubmissions } from './writes/apply-submissions';
+import { refreshAreaScores } from './writes/refresh-area-scores';
+
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pantau-warehouse-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openWarehouse', () => {
+  it("loads Indonesia's full hierarchy into a new data dir", async () => {
+    const warehouse = await openWarehouse({ dataDir: tempDir() });
+    expect(warehouse.hierarchyLoaded).toEqual({
+      region: 3,
+      province: 38,
+      regency: 514,
+      district: 7277,
+      village: 83763,
+    });
+    const merangin = await listAreas(warehouse.db, {
+      parent: '15.02',
+      level: 'village',
+      limit: 500,
+    });
+    expect(merangin.map((v) => v.name)).toEqual(
+      expect.arrayContaining([
+        'Kungkai',
+        'Pasar Muara Siau',
+        'Sungai Udang',
+        'Bungo Antoi',
+        'Mentawak',
+      ]),
+    );
+    const [jambi] = await listAreas(warehouse.db, { level: 'province', q: 'jambi', limit: 1 });
+    expect(jambi).toMatchObject({ code: '15', name: 'Jambi', parent_code: null });
+    await warehouse.close();
+  });
+
+  it('keeps everything when a data dir is reopened, and loads the hierarchy only once', async () => {
+    const dir = tempDir();
+    const first = await openWarehouse({ dataDir: dir });
+    await first.write(async ({ connection }) => {
+      await applySubmissions(connection, [
+        validSubmission({
+          report_id: 'r-1',
+          village_code: '15.02.02.2004',
+          period: '2023-03',
+          submitted_at: '2023-03-27T09:15:00+07:00',
+        }),
+      ]);
+      await refreshAreaScores(connection);
+    });
+    await first.close();
+
+    const second = await openWarehouse({ dataDir: dir });
+    expect(second.hierarchyLoaded).toBeNull();
+    await second.write(async ({ connection }) => {
+      expect(await countAreas(connection)).toMatchObject({ province: 38, village: 83763 });
+    });
+    const reports = await second.db.selectFrom('reports').select(['report_id', 'dci']).execute();
+    expect(reports).toEqual([{ report_id: 'r-1', dci: 50 }]);
+    const outcomes = await second.db.selectFrom('submissions').select('outcome').execute();
+    expect(outcomes).toEqual([{ outcome: 'imported' }]);
+    const national = await second.db
+      .selectFrom('area_scores')
+      .select(['dci', 'villages_reporting'])
+      .where('level', '=', 'country')
+      .execute();
+    expect(national).toEqual([{ dci: 50, villages_reporting: 1 }]);
+    await second.close();
+  });
+});

@@ -1,0 +1,318 @@
+// The bulk upsert: applies a batch of submissions with DESIGN.md's natural-key rules, set-based.
+import {
+  DuckDBTimestampTZValue,
+  type DuckDBAppender,
+  type DuckDBConnection,
+} from '@duckdb/node-api';
+import {
+  INDICATORS,
+  isOnTime,
+  PILLAR_CODES,
+  type ReportError,
+  type ReportScores,
+  type ValidReport,
+} from '@pantau/domain';
+import { INDICATOR_COLUMNS_DDL, PILLAR_COLUMNS_DDL } from '../catalogue-columns';
+import type { Outcome, SubmissionSource } from '../schema';
+
+/** Where a submission came from; `submission_id` is `${source_id}:${line}` and never reused. */
+export interface SubmissionMeta {
+  submission_id: string;
+  source: SubmissionSource;
+  /** The import, API request or queue job the submission arrived in. */
+  source_id: string;
+  /** Line of the file (or position in the request) where the submission starts. */
+  line: number;
+  /** ISO time the submission reached Pantau; fixed for the life of the submission. */
+  received_at: string;
+}
+
+export type Submission = SubmissionMeta &
+  (
+    | { valid: true; report: ValidReport; scores: ReportScores }
+    | { valid: false; errors: ReportError[]; payload: unknown }
+  );
+
+export interface SubmissionOutcome {
+  submission_id: string;
+  outcome: Outcome;
+  reason: string | null;
+}
+
+export interface ApplyResult {
+  /** Outcome of every submission applied now, in input order (retried ones left out). */
+  outcomes: SubmissionOutcome[];
+  /** Submissions already recorded by an earlier attempt, skipped. */
+  skipped: number;
+  /** Earlier submissions that a row of the same source replaced: they are now `ignored`. */
+  superseded: { submission_id: string; source_id: string; was: 'imported' | 'updated' }[];
+  /** Periods and districts whose reports changed. */
+  touched: { period: string; district_code: string }[];
+}
+
+const PILLARS_SQL = PILLAR_CODES.join(', ');
+const INDICATORS_SQL = INDICATORS.map((i) => i.code).join(', ');
+
+const BATCH_DDL = `
+  seq INTEGER, submission_id VARCHAR, source VARCHAR, source_id VARCHAR, line INTEGER,
+  received_at TIMESTAMPTZ, valid BOOLEAN, report_id VARCHAR, cadre_id VARCHAR,
+  village_code VARCHAR, period VARCHAR, submitted_at TIMESTAMPTZ, on_time BOOLEAN, notes VARCHAR,
+  ${PILLAR_COLUMNS_DDL}, dci DOUBLE, stage TINYINT, errors VARCHAR, payload VARCHAR,
+  ${INDICATOR_COLUMNS_DDL}`;
+
+/** Rejected payloads keep these fields, when they are strings, for lineage by village. */
+const LINEAGE_FIELD_MAX = 64;
+
+function timestampTz(iso: string): DuckDBTimestampTZValue {
+  return new DuckDBTimestampTZValue(BigInt(Date.parse(iso)) * 1000n);
+}
+
+function field(payload: unknown, name: string): string | null {
+  if (payload === null || typeof payload !== 'object') return null;
+  const value = (payload as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value.slice(0, LINEAGE_FIELD_MAX) : null;
+}
+
+function appendText(appender: DuckDBAppender, value: string | null): void {
+  if (value === null) appender.appendNull();
+  else appender.appendVarchar(value);
+}
+
+function appendValue(appender: DuckDBAppender, value: number | boolean | null | undefined): void {
+  if (value === null || value === undefined) appender.appendNull();
+  else if (typeof value === 'boolean') appender.appendBoolean(value);
+  else appender.appendDouble(value);
+}
+
+function appendNulls(appender: DuckDBAppender, count: number): void {
+  for (let i = 0; i < count; i++) appender.appendNull();
+}
+
+function appendSubmission(appender: DuckDBAppender, s: Submission, seq: number): void {
+  appender.appendInteger(seq);
+  appender.appendVarchar(s.submission_id);
+  appender.appendVarchar(s.source);
+  appender.appendVarchar(s.source_id);
+  appender.appendInteger(s.line);
+  appender.appendTimestampTZ(timestampTz(s.received_at));
+  appender.appendBoolean(s.valid);
+  if (s.valid) {
+    const { report, scores } = s;
+    const indicators = report.indicators as Record<string, number | boolean | undefined>;
+    appender.appendVarchar(report.report_id);
+    appendText(appender, report.cadre_id);
+    appender.appendVarchar(report.village_code);
+    appender.appendVarchar(report.period);
+    appender.appendTimestampTZ(timestampTz(report.submitted_at));
+    appender.appendBoolean(isOnTime(report.period, Date.parse(report.submitted_at)));
+    appendText(appender, report.notes);
+    for (const p of PILLAR_CODES) appendValue(appender, scores.pillars[p]);
+    appender.appendDouble(scores.dci);
+    appender.appendTinyInt(scores.stage);
+    appendNulls(appender, 2); // errors, payload
+    for (const indicator of INDICATORS) appendValue(appender, indicators[indicator.code]);
+  } else {
+    appendText(appender, field(s.payload, 'report_id'));
+    appendText(appender, field(s.payload, 'cadre_id'));
+    appendText(appender, field(s.payload, 'village_code'));
+    appendText(appender, field(s.payload, 'period'));
+    appendNulls(appender, 3 + PILLAR_CODES.length + 2); // submitted_at … stage
+    appender.appendVarchar(JSON.stringify(s.errors));
+    appender.appendVarchar(JSON.stringify(s.payload) ?? 'null');
+    appendNulls(appender, INDICATORS.length);
+  }
+  appender.endRow();
+}
+
+async function rows<T>(
+  connection: DuckDBConnection,
+  sql: string,
+  values: (string | number)[] = [],
+) {
+  const reader = await connection.runAndReadAll(sql, values);
+  return reader.getRowObjectsJS() as T[];
+}
+
+/**
+ * Natural-key decisions for one round (at most one source per village and period): new keys
+ * are imported; a later submitted_at than the stored report's updates it; within the same
+ * source the latest submitted_at wins, the earliest line among equals; anything else is ignored.
+ */
+async function applyRound(connection: DuckDBConnection, round: number, loadedAt: string) {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE decision AS
+     SELECT c.seq, c.line, r.village_code IS NOT NULL AS stored, r.source_id = c.source_id AS same_source,
+            r.submission_id AS old_submission_id, r.received_at AS old_received_at,
+            r.first_submitted_at AS old_first_submitted_at, r.on_time AS old_on_time,
+            r.outcome AS old_outcome,
+            CASE
+              WHEN r.village_code IS NULL THEN 'imported'
+              WHEN r.source_id = c.source_id
+                   AND (c.submitted_at > r.submitted_at
+                        OR (c.submitted_at = r.submitted_at AND c.line < r.line)) THEN r.outcome
+              WHEN r.source_id <> c.source_id AND c.submitted_at > r.submitted_at THEN 'updated'
+              ELSE 'ignored'
+            END AS outcome,
+            CASE
+              WHEN r.source_id = c.source_id THEN concat('superseded by line ', r.line, ' of the same source')
+              ELSE concat('not newer than the stored report ', r.report_id)
+            END AS ignored_reason
+     FROM candidates c
+     LEFT JOIN reports r ON r.village_code = c.village_code AND r.period = c.period
+     WHERE c.round = $1 AND c.rank_in_source = 1`,
+    [round],
+  );
+  await connection.run(
+    `INSERT INTO decided
+     SELECT seq, outcome, CASE WHEN outcome = 'ignored' THEN ignored_reason END FROM decision`,
+  );
+  const [replaced] = await rows<{ n: number; same_source: number }>(
+    connection,
+    `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE same_source)::INTEGER AS same_source
+     FROM decision WHERE stored AND outcome <> 'ignored'`,
+  );
+  let superseded: ApplyResult['superseded'] = [];
+  if (replaced && replaced.n > 0) {
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE replacing AS
+       SELECT b.village_code, b.period, b.submission_id
+       FROM decision d JOIN batch b USING (seq) WHERE d.stored AND d.outcome <> 'ignored'`,
+    );
+    await connection.run(
+      `INSERT INTO report_history BY NAME
+       SELECT r.*, $1::TIMESTAMPTZ AS replaced_at, x.submission_id AS replaced_by
+       FROM reports r JOIN replacing x USING (village_code, period)`,
+      [loadedAt],
+    );
+    await connection.run(
+      `DELETE FROM reports WHERE (village_code, period) IN (SELECT village_code, period FROM replacing)`,
+    );
+  }
+  if (replaced && replaced.same_source > 0) {
+    // The stored row's submission lost its place to a row of the same source.
+    await connection.run(
+      `UPDATE submissions
+       SET outcome = 'ignored', reason = concat('superseded by line ', d.line, ' of the same source')
+       FROM decision d
+       WHERE d.stored AND d.same_source AND d.outcome <> 'ignored'
+         AND submissions.received_at = d.old_received_at
+         AND submissions.submission_id = d.old_submission_id`,
+    );
+    superseded = await rows(
+      connection,
+      `SELECT d.old_submission_id AS submission_id, b.source_id, d.old_outcome AS was
+       FROM decision d JOIN batch b USING (seq)
+       WHERE d.stored AND d.same_source AND d.outcome <> 'ignored'`,
+    );
+  }
+  await connection.run(
+    `INSERT INTO reports BY NAME
+     SELECT b.village_code, b.period, b.report_id, b.cadre_id, b.submission_id, b.source_id, b.line,
+            d.outcome, b.submitted_at,
+            least(coalesce(d.old_first_submitted_at, b.submitted_at), b.submitted_at) AS first_submitted_at,
+            coalesce(d.old_on_time, false) OR b.on_time AS on_time,
+            b.received_at, $1::TIMESTAMPTZ AS loaded_at, b.notes, ${PILLARS_SQL}, b.dci, b.stage,
+            a.region_code, a.province_code, a.regency_code, a.district_code, ${INDICATORS_SQL}
+     FROM decision d
+     JOIN batch b USING (seq)
+     JOIN areas a ON a.code = b.village_code
+     WHERE d.outcome <> 'ignored'`,
+    [loadedAt],
+  );
+  return superseded;
+}
+
+/**
+ * Applies submissions in the caller's write transaction, recording every outcome. Idempotent:
+ * submissions an earlier attempt already recorded (a retried job) are skipped.
+ */
+export async function applySubmissions(
+  connection: DuckDBConnection,
+  submissions: readonly Submission[],
+  loadedAt: Date = new Date(),
+): Promise<ApplyResult> {
+  if (submissions.length === 0) return { outcomes: [], skipped: 0, superseded: [], touched: [] };
+  const loaded = loadedAt.toISOString();
+
+  await connection.run(`CREATE OR REPLACE TEMP TABLE batch (${BATCH_DDL})`);
+  const appender = await connection.createAppender('batch', 'main', 'temp');
+  submissions.forEach((s, seq) => appendSubmission(appender, s, seq));
+  appender.closeSync();
+
+  // Retries: drop what an earlier attempt recorded (received_at keeps the scan to recent data).
+  const retried = await connection.run(
+    `DELETE FROM batch WHERE submission_id IN (
+       SELECT s.submission_id FROM submissions s
+       WHERE s.received_at BETWEEN (SELECT min(received_at) FROM batch)
+                               AND (SELECT max(received_at) FROM batch))`,
+  );
+
+  // Decisions that need no natural key: invalid rows, and report_ids seen before.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE decided AS
+     SELECT seq,
+            CASE WHEN NOT valid THEN 'rejected' ELSE 'ignored' END AS outcome,
+            CASE WHEN NOT valid THEN NULL
+                 WHEN rid_rank > 1 THEN concat('report_id repeats line ', rid_first_line)
+                 ELSE 'report_id already stored' END AS reason
+     FROM (
+       SELECT seq, valid,
+              row_number() OVER rid AS rid_rank, first_value(line) OVER rid AS rid_first_line,
+              report_id IN (SELECT r.report_id FROM reports r
+                            WHERE r.report_id IN (SELECT report_id FROM batch)) AS rid_stored
+       FROM batch WINDOW rid AS (PARTITION BY valid, report_id ORDER BY seq)
+     )
+     WHERE NOT valid OR rid_rank > 1 OR rid_stored`,
+  );
+  // The rest compete by natural key; rows of different sources for one key go in arrival order,
+  // one round each, so a batch gives the same result as its sources applied one after another.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE candidates AS
+     SELECT seq, source_id, village_code, period, line, submitted_at,
+            dense_rank() OVER (PARTITION BY village_code, period ORDER BY first_seq) AS round,
+            row_number() OVER k AS rank_in_source,
+            first_value(line) OVER k AS winner_line
+     FROM (
+       SELECT b.*, min(b.seq) OVER (PARTITION BY b.source_id) AS first_seq
+       FROM batch b ANTI JOIN decided d USING (seq)
+     )
+     WINDOW k AS (PARTITION BY village_code, period, source_id ORDER BY submitted_at DESC, line, seq)`,
+  );
+  await connection.run(
+    `INSERT INTO decided
+     SELECT seq, 'ignored', concat('superseded by line ', winner_line, ' of the same source')
+     FROM candidates WHERE rank_in_source > 1`,
+  );
+  const [{ rounds } = { rounds: 0 }] = await rows<{ rounds: number | null }>(
+    connection,
+    'SELECT max(round)::INTEGER AS rounds FROM candidates',
+  );
+  const superseded: ApplyResult['superseded'] = [];
+  for (let round = 1; round <= (rounds ?? 0); round++) {
+    superseded.push(...(await applyRound(connection, round, loaded)));
+  }
+
+  await connection.run(
+    `INSERT INTO submissions
+     SELECT b.submission_id, b.source, b.source_id, b.line, b.report_id, b.cadre_id, b.village_code,
+            b.period, b.submitted_at, b.received_at, $1::TIMESTAMPTZ, d.outcome, d.reason, b.errors,
+            b.payload
+     FROM batch b JOIN decided d USING (seq) ORDER BY b.seq`,
+    [loaded],
+  );
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE touched AS
+     SELECT DISTINCT b.period, left(b.village_code, 8) AS district_code
+     FROM batch b JOIN decided d USING (seq) WHERE d.outcome IN ('imported', 'updated')`,
+  );
+  await connection.run('INSERT INTO dirty_scopes SELECT period, district_code FROM touched');
+  const touched = await rows<{ period: string; district_code: string }>(
+    connection,
+    'SELECT period, district_code FROM touched ORDER BY period, district_code',
+  );
+  const outcomes = await rows<SubmissionOutcome>(
+    connection,
+    `SELECT b.submission_id, d.outcome, d.reason FROM batch b JOIN decided d USING (seq) ORDER BY b.seq`,
+  );
+  return { outcomes, skipped: retried.rowsChanged, superseded, touched };
+}
