@@ -8,3 +8,4 @@ export * from './report.schema';
 export * from './validate-report';
 export * from './csv-row';
 export * from './hierarchy';
+export * from './events';

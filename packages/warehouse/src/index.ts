@@ -11,3 +11,4 @@ export * from './queries/distribution.queries';
 export * from './queries/completeness.queries';
 export * from './queries/villages.queries';
 export * from './writes/cadres.writes';
+export * from './queries/freshness.queries';

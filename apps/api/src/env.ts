@@ -1,0 +1,7 @@
+// The API process's environment, parsed once at start.
+import { parseEnv } from '@pantau/config';
+
+export const env = parseEnv(
+  ['API_PORT', 'REDIS_URL', 'QUEUE_PREFIX', 'DATA_DIR', 'ADMIN_TOKEN', 'PUBLIC_READ', 'LOG_LEVEL'],
+  process.env,
+);

@@ -1,0 +1,110 @@
+// One error shape for every failure: {"error": {"code", "message", "details"?}}.
+import { z } from '@hono/zod-openapi';
+import type { Context, ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from './logger';
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.record(z.string(), z.unknown())).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export type ErrorBody = z.infer<typeof errorSchema>;
+
+/** An error a handler throws on purpose: its status, code and message reach the client. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function notFound(what: string): ApiError {
+  return new ApiError(404, 'not_found', `${what} was not found`);
+}
+
+export function badRequest(message: string, details?: Record<string, unknown>[]): ApiError {
+  return new ApiError(400, 'invalid_request', message, details);
+}
+
+export function errorBody(
+  code: string,
+  message: string,
+  details?: Record<string, unknown>[],
+): ErrorBody {
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+const STATUS_CODES: Partial<Record<number, string>> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/** Maps any thrown error to the error shape; a 500 never carries the stack or the message. */
+export function createErrorHandler(logger: Logger): ErrorHandler {
+  return (error, c: Context) => {
+    if (error instanceof ApiError) {
+      return c.json(errorBody(error.code, error.message, error.details), error.status);
+    }
+    if (error instanceof HTTPException) {
+      const status = error.status as ContentfulStatusCode;
+      return c.json(
+        errorBody(STATUS_CODES[status] ?? 'http_error', error.message || 'Request failed'),
+        status,
+      );
+    }
+    logger.error({ err: error, path: c.req.path, req_id: c.get('requestId') }, 'unhandled error');
+    return c.json(
+      errorBody('internal_error', 'Something went wrong on our side; it has been logged'),
+      500,
+    );
+  };
+}
+
+interface ValidationFailure {
+  success: false;
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+  target: string;
+}
+
+const TARGET_NAMES: Record<string, string> = {
+  query: 'query parameter',
+  param: 'path parameter',
+  json: 'body field',
+  header: 'header',
+  form: 'form field',
+};
+
+/** The validation hook of every route: a 400 naming each bad parameter. */
+export function validationHook(
+  result: { success: true } | ValidationFailure,
+  c: Context,
+): Response | undefined {
+  if (result.success) return undefined;
+  const where = TARGET_NAMES[result.target] ?? result.target;
+  const details = result.error.issues.map((issue) => ({
+    location: result.target,
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  const first = details[0];
+  const message = first
+    ? `Invalid ${where} "${first.field || result.target}": ${first.message}`
+    : 'Invalid request';
+  return c.json(errorBody('invalid_request', message, details), 400);
+}
