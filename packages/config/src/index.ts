@@ -18,6 +18,8 @@ export const envVars = {
   DEMO: onOff('on'),
   PUBLIC_READ: onOff('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long a crashed loader's jobs stay locked before a restarted one takes them over. */
+  LOADER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 } as const;
 
 export type EnvVarName = keyof typeof envVars;

@@ -103,6 +103,33 @@ describe('validateCsvRow', () => {
   });
 });
 
+describe('validateCsvRow on the shape of a row', () => {
+  it('points at an unquoted decimal comma that split a number into two cells', () => {
+    const cells = row({ mob_signal_level: '1' });
+    const index = header.indexOf('people_digital_literacy_pct');
+    cells.splice(index, 1, '12', '5');
+    const result = validateCsvRow(header, cells, context);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'row',
+          value: header.length + 1,
+          message: `has ${header.length + 1} cells but the header has ${header.length}; a decimal comma splits a number in two (12,5): write 12.5`,
+        },
+      ],
+    });
+  });
+
+  it('reads missing trailing cells as empty', () => {
+    const cells = row({ people_rkdd_active: 'ya' }).slice(
+      0,
+      header.indexOf('people_rkdd_active') + 1,
+    );
+    expect(validateCsvRow(header, cells, context).ok).toBe(true);
+  });
+});
+
 describe('checkCsvHeader', () => {
   it('names missing and repeated columns', () => {
     expect(checkCsvHeader(['report_id', 'period', 'period', 'mob_signal_level'])).toEqual([

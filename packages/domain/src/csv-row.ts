@@ -97,12 +97,30 @@ export function csvRowToReport(
   return { report, errors };
 }
 
+/** A row with more cells than the header, with a hint when a decimal comma split a number. */
+function extraCellsError(header: readonly string[], cells: readonly string[]): ReportError {
+  const split = cells.findIndex(
+    (cell, i) =>
+      i > 0 && /^\d+$/.test(cell.trim()) && /^[+-]?\d+$/.test(cells[i - 1]?.trim() ?? ''),
+  );
+  const hint =
+    split > 0
+      ? `; a decimal comma splits a number in two (${cells[split - 1]},${cells[split]}): write ${cells[split - 1]}.${cells[split]}`
+      : '';
+  return {
+    field: 'row',
+    value: cells.length,
+    message: `has ${cells.length} cells but the header has ${header.length}${hint}`,
+  };
+}
+
 /** Validates a CSV row; errors name the CSV column (`people_rkdd_active`, not a JSON path). */
 export function validateCsvRow(
   header: readonly string[],
   cells: readonly string[],
   context: ValidationContext,
 ): ValidationResult {
+  if (cells.length > header.length) return { ok: false, errors: [extraCellsError(header, cells)] };
   const { report, errors: cellErrors } = csvRowToReport(header, cells);
   const result = validateReport(report, context);
   if (result.ok && cellErrors.length === 0) return result;

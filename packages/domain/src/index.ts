@@ -9,3 +9,4 @@ export * from './validate-report';
 export * from './csv-row';
 export * from './hierarchy';
 export * from './events';
+export * from './cadre.schema';

@@ -74,8 +74,13 @@ function crossFieldErrors(input: unknown, context: ValidationContext): ReportErr
 /** Validates one report in its JSON form, collecting every problem rather than the first. */
 export function validateReport(input: unknown, context: ValidationContext): ValidationResult {
   const parsed = reportSchema.safeParse(input);
+  const schemaErrors = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((issue) => issueErrors(issue, input));
+  // Indicators that were all unknown already say why none is left; "none given" would be noise.
+  const namesIndicators = schemaErrors.some((e) => e.field.startsWith('indicators.'));
   const errors = [
-    ...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueErrors(issue, input))),
+    ...schemaErrors.filter((e) => !(namesIndicators && e.field === 'indicators')),
     ...crossFieldErrors(input, context),
   ];
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
