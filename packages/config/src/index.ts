@@ -8,6 +8,8 @@ const onOff = (fallback: 'on' | 'off') => z.enum(['on', 'off']).default(fallback
 export const envVars = {
   API_PORT: port(8787),
   DASHBOARD_PORT: port(3000),
+  /** Where other processes (dashboard, demo feeder, CLI) reach the API. */
+  API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8787'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z
     .string()
@@ -18,6 +20,8 @@ export const envVars = {
   DEMO: onOff('on'),
   PUBLIC_READ: onOff('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Validate worker processes `npm start` runs. */
+  VALIDATE_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
   /** How long a crashed loader's jobs stay locked before a restarted one takes them over. */
   LOADER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 } as const;

@@ -1,6 +1,6 @@
 // The cadre roster contract: who reports for which village, and whether they are active.
 import { z } from 'zod';
-import { csvBooleanCell } from './csv-row';
+import { readBooleanCell } from './csv-row';
 import { REGIONS } from './hierarchy';
 import { REPORT_ID_MAX, villageCodeSchema, type ReportError } from './report.schema';
 import type { ValidationContext } from './validate-report';
@@ -57,8 +57,8 @@ export function csvCadreRow(
     const cell = (cells[i] ?? '').trim();
     if (cell === '') return;
     if (name.trim() === 'active') {
-      const parsed = csvBooleanCell.safeParse(cell);
-      row.active = parsed.success ? parsed.data : cell;
+      const read = readBooleanCell(cell);
+      row.active = read.ok ? read.value : cell;
     } else row[name.trim()] = cell;
   });
   return row;

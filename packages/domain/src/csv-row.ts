@@ -19,34 +19,41 @@ const REQUIRED_COLUMNS = ['report_id', 'village_code', 'period', 'submitted_at']
 const TRUE_WORDS = new Set(['true', '1', 'ya']);
 const FALSE_WORDS = new Set(['false', '0', 'tidak']);
 
-/** A boolean cell: true/false/1/0/ya/tidak, any case. */
-export const csvBooleanCell = z.string().transform((text, ctx) => {
-  const word = text.trim().toLowerCase();
-  if (TRUE_WORDS.has(word)) return true;
-  if (FALSE_WORDS.has(word)) return false;
-  ctx.addIssue({ code: 'custom', message: 'must be one of true/false/1/0/ya/tidak' });
-  return z.NEVER;
-});
-
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** A boolean cell: true/false/1/0/ya/tidak, any case. */
+export function readBooleanCell(text: string): CellResult<boolean> {
+  const word = text.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return { ok: true, value: true };
+  if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+  return { ok: false, message: 'must be one of true/false/1/0/ya/tidak' };
+}
+
 /** A number cell with a decimal point; a decimal comma is refused with a hint. */
-export const csvNumberCell = z.string().transform((text, ctx) => {
+export function readNumberCell(text: string): CellResult<number> {
   const cell = text.trim();
+  if (PLAIN_NUMBER.test(cell)) return { ok: true, value: Number(cell) };
   if (DECIMAL_COMMA.test(cell)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `decimal comma is not accepted, write ${cell.replace(',', '.')}`,
-    });
-    return z.NEVER;
+    return { ok: false, message: `decimal comma is not accepted, write ${cell.replace(',', '.')}` };
   }
-  if (!PLAIN_NUMBER.test(cell)) {
-    ctx.addIssue({ code: 'custom', message: 'must be a number' });
+  return { ok: false, message: 'must be a number' };
+}
+
+/** zod forms of the two cell readers, for callers that compose schemas. */
+function cellSchema<T>(read: (text: string) => CellResult<T>) {
+  return z.string().transform((text, ctx) => {
+    const result = read(text);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: 'custom', message: result.message });
     return z.NEVER;
-  }
-  return Number(cell);
-});
+  });
+}
+
+export const csvBooleanCell = cellSchema(readBooleanCell);
+export const csvNumberCell = cellSchema(readNumberCell);
 
 /** Problems with a CSV header that make every row unreadable (missing or repeated columns). */
 export function checkCsvHeader(header: readonly string[]): string[] {
@@ -65,6 +72,30 @@ export function checkCsvHeader(header: readonly string[]): string[] {
 
 const REPORT_COLUMNS: ReadonlySet<string> = new Set(CSV_REPORT_COLUMNS);
 
+/** What each column of a header holds, worked out once per header rather than once per cell. */
+type ColumnPlan =
+  | { kind: 'field'; name: string }
+  | { kind: 'indicator'; name: string; bool: boolean }
+  | { kind: 'unknown'; name: string };
+
+const plans = new WeakMap<readonly string[], ColumnPlan[]>();
+
+function planOf(header: readonly string[]): ColumnPlan[] {
+  let plan = plans.get(header);
+  if (!plan) {
+    plan = header.map((raw): ColumnPlan => {
+      const name = raw.trim();
+      if (REPORT_COLUMNS.has(name)) return { kind: 'field', name };
+      const indicator = findIndicator(name);
+      return indicator
+        ? { kind: 'indicator', name, bool: indicator.unit === 'bool' }
+        : { kind: 'unknown', name };
+    });
+    plans.set(header, plan);
+  }
+  return plan;
+}
+
 /**
  * Turns one CSV row into the JSON form. Empty cells are "not reported"; cells that cannot be
  * read as their indicator's type are returned as errors (and left out of the report).
@@ -76,23 +107,21 @@ export function csvRowToReport(
   const report: Record<string, unknown> = {};
   const indicators: Record<string, IndicatorValue | string> = {};
   const errors: ReportError[] = [];
-  header.forEach((rawName, i) => {
-    const name = rawName.trim();
+  const plan = planOf(header);
+  for (let i = 0; i < plan.length; i++) {
+    const column = plan[i]!;
     const cell = cells[i] ?? '';
-    if (cell.trim() === '') return;
-    if (REPORT_COLUMNS.has(name)) {
-      report[name] = cell.trim();
-      return;
+    const text = cell.trim();
+    if (text === '') continue;
+    if (column.kind === 'field') report[column.name] = text;
+    else if (column.kind === 'unknown')
+      indicators[column.name] = cell; // validation names it
+    else {
+      const read = column.bool ? readBooleanCell(text) : readNumberCell(text);
+      if (read.ok) indicators[column.name] = read.value;
+      else errors.push({ field: column.name, value: cell, message: read.message });
     }
-    const indicator = findIndicator(name);
-    if (!indicator) {
-      indicators[name] = cell; // reported as an unknown indicator code by validation
-      return;
-    }
-    const parsed = (indicator.unit === 'bool' ? csvBooleanCell : csvNumberCell).safeParse(cell);
-    if (parsed.success) indicators[name] = parsed.data;
-    else errors.push({ field: name, value: cell, message: parsed.error.issues[0]?.message ?? '' });
-  });
+  }
   report.indicators = indicators;
   return { report, errors };
 }

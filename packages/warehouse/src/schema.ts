@@ -1,6 +1,6 @@
 // The tables of the warehouse as Kysely sees them (see migrations/ for the DDL).
 import type { INDICATORS, Level } from '@pantau/domain';
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps read back as Date and are written as ISO strings. */
 type Timestamp = ColumnType<Date, string, string>;
@@ -106,7 +106,14 @@ export interface ImportsTable {
   format: 'csv' | 'ndjson';
   dry_run: boolean;
   status: ImportStatus;
+  /** Data rows in the file, known once it has been read to the end. */
   rows: number | null;
+  processed: Generated<number>;
+  imported: Generated<number>;
+  updated: Generated<number>;
+  ignored: Generated<number>;
+  rejected: Generated<number>;
+  dry_run_errors: string | null;
   error: string | null;
   created_at: Timestamp;
   finished_at: ColumnType<Date | null, string | null, string | null>;
@@ -126,6 +133,21 @@ export interface AreaScoresTable extends PillarColumns {
   stage_4: number;
 }
 
+export type ApiTokenRole = 'cadre' | 'analyst' | 'lead' | 'engineer' | 'admin';
+
+export interface ApiTokensTable {
+  token_id: string;
+  /** SHA-256 (hex) of the secret; the secret itself is never stored. */
+  token_hash: string;
+  name: string;
+  role: ApiTokenRole;
+  /** A lead's province or kabupaten, a cadre's village; null for the other roles. */
+  scope: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  revoked_at: ColumnType<Date | null, string | null, string | null>;
+}
+
 export interface DirtyScopesTable {
   period: string;
   district_code: string;
@@ -141,4 +163,5 @@ export interface Database {
   imports: ImportsTable;
   area_scores: AreaScoresTable;
   dirty_scopes: DirtyScopesTable;
+  api_tokens: ApiTokensTable;
 }

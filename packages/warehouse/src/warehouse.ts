@@ -33,11 +33,18 @@ export interface WriteContext {
   connection: DuckDBConnection;
 }
 
+export interface WriteOptions {
+  rollback?: boolean;
+}
+
 export interface Warehouse {
   /** Reads, over a pool of connections. */
   readonly db: Kysely<Database>;
-  /** Runs `work` in one transaction on the single writer, one write at a time. */
-  write<T>(work: (tx: WriteContext) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction on the single writer, one write at a time. With
+   * `rollback`, the transaction is undone after `work` returns (a dry run).
+   */
+  write<T>(work: (tx: WriteContext) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** The hierarchy counts loaded at this open, or null when the data dir already had it. */
   readonly hierarchyLoaded: HierarchyCounts | null;
   close(): Promise<void>;
@@ -66,12 +73,15 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
-  async function transaction<T>(work: (tx: WriteContext) => Promise<T>): Promise<T> {
+  async function transaction<T>(
+    work: (tx: WriteContext) => Promise<T>,
+    options: WriteOptions,
+  ): Promise<T> {
     if (closed) throw new Error('warehouse is closed');
     await writer.run('BEGIN TRANSACTION');
     try {
       const result = await work({ db: writeDb, connection: writer });
-      await writer.run('COMMIT');
+      await writer.run(options.rollback ? 'ROLLBACK' : 'COMMIT');
       return result;
     } catch (error) {
       await writer.run('ROLLBACK');
@@ -82,8 +92,8 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   return {
     db,
     hierarchyLoaded,
-    write<T>(work: (tx: WriteContext) => Promise<T>): Promise<T> {
-      const next = queue.then(() => transaction(work));
+    write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+      const next = queue.then(() => transaction(work, options));
       queue = next.catch(() => undefined);
       return next;
     },

@@ -79,6 +79,8 @@ export const statements = [
      payload JSON
    )`,
 
+  // Imports and their summary. Counts of a real import are recounted from its submissions by the
+  // loader; a dry run writes no submissions, so it keeps its counts and first errors here.
   `CREATE TABLE imports (
      import_id VARCHAR PRIMARY KEY,
      filename VARCHAR,
@@ -86,6 +88,12 @@ export const statements = [
      dry_run BOOLEAN NOT NULL,
      status VARCHAR NOT NULL,
      rows INTEGER,
+     processed INTEGER NOT NULL DEFAULT 0,
+     imported INTEGER NOT NULL DEFAULT 0,
+     updated INTEGER NOT NULL DEFAULT 0,
+     ignored INTEGER NOT NULL DEFAULT 0,
+     rejected INTEGER NOT NULL DEFAULT 0,
+     dry_run_errors JSON,
      error VARCHAR,
      created_at TIMESTAMPTZ NOT NULL,
      finished_at TIMESTAMPTZ

@@ -1,9 +1,11 @@
 // Numbered migrations, applied in order at open, each exactly once.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import * as initial from './001-initial';
+import * as apiTokens from './002-api-tokens';
 
 const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   { version: 1, name: 'initial', ...initial },
+  { version: 2, name: 'api-tokens', ...apiTokens },
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<number[]> {

@@ -2,7 +2,7 @@
 import type { Level } from '@pantau/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
-import { ANCESTOR_COLUMN, parentColumn } from './scope';
+import { ancestorOf, codeInside, parentColumn, provinceJoin } from './scope';
 
 export interface AreaCompleteness {
   code: string;
@@ -45,7 +45,10 @@ export async function getCompleteness(
 ): Promise<AreaCompleteness[]> {
   const column = parentColumn(query.parent);
   const inParent = column ? sql`AND a.${sql.ref(column)} = ${query.parent}` : sql``;
-  const areaColumn = sql.ref(`v.${ANCESTOR_COLUMN[query.level]}`);
+  const reportsInParent = column ? sql`AND ${sql.ref(column)} = ${query.parent}` : sql``;
+  const village = sql.ref('f.village_code');
+  // One row per village from a union grouped by village code, rather than a join of the
+  // roster with the month's reports: at national scale the hash join costs twice as much.
   const { rows } = await sql<Omit<AreaCompleteness, 'rate' | 'on_time_rate'>>`
     SELECT a.code, a.name,
            coalesce(x.expected, 0)::INTEGER AS expected,
@@ -53,11 +56,22 @@ export async function getCompleteness(
            coalesce(x.on_time, 0)::INTEGER AS on_time
     FROM areas a
     LEFT JOIN (
-      SELECT ${areaColumn} AS code, count(*) AS expected, count(r.village_code) AS reported,
-             count(*) FILTER (WHERE r.on_time) AS on_time
-      FROM (SELECT DISTINCT village_code FROM cadres WHERE active) c
-      JOIN areas v ON v.code = c.village_code
-      LEFT JOIN reports r ON r.village_code = c.village_code AND r.period = ${query.period}
+      SELECT ${ancestorOf(query.level, village)} AS code, count(*) AS expected,
+             count(*) FILTER (WHERE f.reported) AS reported,
+             count(*) FILTER (WHERE f.on_time) AS on_time
+      FROM (
+        SELECT village_code, bool_or(reported) AS reported, bool_or(on_time) AS on_time
+        FROM (
+          SELECT village_code, true AS expected, false AS reported, false AS on_time
+          FROM cadres WHERE active AND ${codeInside(sql.ref('village_code'), query.parent)}
+          UNION ALL
+          SELECT village_code, false, true, on_time
+          FROM reports WHERE period = ${query.period} ${reportsInParent}
+        ) u
+        GROUP BY village_code
+        HAVING bool_or(expected)
+      ) f
+      ${provinceJoin(query.level, village)}
       GROUP BY 1
     ) x ON x.code = a.code
     WHERE a.level = ${query.level} ${inParent}
@@ -76,19 +90,28 @@ export async function listMissingVillages(
   query: { parent: string | null; period: string; limit: number },
 ): Promise<{ total: number; villages: MissingVillage[] }> {
   const column = parentColumn(query.parent);
-  const inParent = column ? sql`AND v.${sql.ref(column)} = ${query.parent}` : sql``;
+  const reportsInParent = column ? sql`AND ${sql.ref(column)} = ${query.parent}` : sql``;
+  // Grouped like getCompleteness; the total is counted before the limit, and names are
+  // joined only to the rows kept.
   const { rows } = await sql<MissingVillage & { total: number }>`
-    SELECT m.*, (count(*) OVER ())::INTEGER AS total
+    SELECT m.code, v.name, v.district_code, m.cadre_id, m.cadre_name, m.total
     FROM (
-      SELECT v.code, v.name, v.district_code,
-             min(c.cadre_id) AS cadre_id, arg_min(c.name, c.cadre_id) AS cadre_name
-      FROM cadres c JOIN areas v ON v.code = c.village_code
-      WHERE c.active ${inParent}
-        AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.village_code = v.code AND r.period = ${query.period})
-      GROUP BY v.code, v.name, v.district_code
+      SELECT village_code AS code, min(cadre_id) AS cadre_id,
+             arg_min(cadre_name, cadre_id) AS cadre_name, (count(*) OVER ())::INTEGER AS total
+      FROM (
+        SELECT village_code, cadre_id, name AS cadre_name, false AS reported
+        FROM cadres WHERE active AND ${codeInside(sql.ref('village_code'), query.parent)}
+        UNION ALL
+        SELECT village_code, NULL, NULL, true
+        FROM reports WHERE period = ${query.period} ${reportsInParent}
+      ) u
+      GROUP BY village_code
+      HAVING count(cadre_id) > 0 AND NOT bool_or(reported)
+      ORDER BY village_code
+      LIMIT ${query.limit}
     ) m
-    ORDER BY m.code
-    LIMIT ${query.limit}`.execute(db);
+    JOIN areas v ON v.code = m.code
+    ORDER BY m.code`.execute(db);
   return {
     total: rows[0]?.total ?? 0,
     villages: rows.map(({ total: _total, ...village }) => village),

@@ -35,13 +35,15 @@ export async function getDistribution(
     FROM ${scoreSource(query.level, query.parent, { from: query.period, to: query.period })} s
     WHERE s.${metric} IS NOT NULL)`;
   const width = SCORE_MAX / query.bins;
-  const summary = await sql<{ count: number; mean: number | null; q: number[] | null }>`
-    SELECT count(*)::INTEGER AS count, avg(x) AS mean,
-           quantile_cont(x, ${sql.raw(`[${QUANTILES.join(', ')}]`)}) AS q
-    FROM ${values} v`.execute(db);
-  const histogram = await sql<{ bin: number; count: number }>`
-    SELECT least(floor(x / ${width})::INTEGER, ${query.bins - 1}) AS bin, count(*)::INTEGER AS count
-    FROM ${values} v GROUP BY bin`.execute(db);
+  const [summary, histogram] = await Promise.all([
+    sql<{ count: number; mean: number | null; q: number[] | null }>`
+      SELECT count(*)::INTEGER AS count, avg(x) AS mean,
+             quantile_cont(x, ${sql.raw(`[${QUANTILES.join(', ')}]`)}) AS q
+      FROM ${values} v`.execute(db),
+    sql<{ bin: number; count: number }>`
+      SELECT least(floor(x / ${width})::INTEGER, ${query.bins - 1}) AS bin, count(*)::INTEGER AS count
+      FROM ${values} v GROUP BY bin`.execute(db),
+  ]);
   const counts = new Map(histogram.rows.map((row) => [row.bin, row.count]));
   const { count = 0, mean = null, q = null } = summary.rows[0] ?? {};
   return {

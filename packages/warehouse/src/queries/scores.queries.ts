@@ -1,5 +1,6 @@
 // Area scores for a period, time series and rankings, read from the pre-aggregates.
 import {
+  adminParentCode,
   COUNTRY_CODE,
   levelOfCode,
   type Level,
@@ -9,10 +10,11 @@ import {
   type Stage,
   stageOf,
 } from '@pantau/domain';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema';
+import { expectedByArea, expectedCounts } from './expected-villages';
 import { nationalSource, scoreSource } from './score-source';
-import { ANCESTOR_COLUMN, parentColumn, type Metric } from './scope';
+import { parentColumn, type Metric } from './scope';
 
 export interface AreaScore {
   code: string;
@@ -33,20 +35,35 @@ function pillarsOf(row: PillarRow): PillarScores {
 
 const PILLARS = sql.raw(PILLAR_CODES.map((p) => `s.${p}`).join(', '));
 
-/** Villages expected to report (an active cadre), counted per area of `level`. */
-function expectedByArea(level: Level) {
-  return sql`(
-    SELECT v.${sql.ref(ANCESTOR_COLUMN[level])} AS code, count(*)::INTEGER AS expected
-    FROM (SELECT DISTINCT village_code FROM cadres WHERE active) c
-    JOIN areas v ON v.code = c.village_code
-    GROUP BY 1)`;
-}
-
 export interface AreaScoresQuery {
   level: Level;
   parent: string | null;
   period: string;
   limit: number;
+}
+
+/** Areas of `level` inside `parent` with their scores for the period (null when none). */
+function scoredAreas(query: Omit<AreaScoresQuery, 'limit'>): RawBuilder<unknown> {
+  const column = parentColumn(query.parent);
+  const inParent = column ? sql`AND a.${sql.ref(column)} = ${query.parent}` : sql``;
+  const source = scoreSource(query.level, query.parent, { from: query.period, to: query.period });
+  return sql`
+    SELECT a.code, a.name, a.level, s.dci, ${PILLARS},
+           coalesce(s.villages_reporting, 0)::INTEGER AS villages_reporting
+    FROM areas a
+    LEFT JOIN ${source} s ON s.code = a.code
+    WHERE a.level = ${query.level} ${inParent}`;
+}
+
+/**
+ * The SQL of `/scores` rows for every area of `level` inside `parent` (no order, no limit):
+ * `code, name, level, dci, <pillars>, villages_reporting, villages_expected`; for exports.
+ */
+export function areaScoreRows(query: Omit<AreaScoresQuery, 'limit'>): RawBuilder<unknown> {
+  return sql`
+    SELECT x.*, coalesce(e.expected, 0)::INTEGER AS villages_expected
+    FROM (${scoredAreas(query)}) x
+    LEFT JOIN ${expectedByArea(query.level, query.parent)} e ON e.code = x.code`;
 }
 
 /**
@@ -57,19 +74,11 @@ export async function listAreaScores(
   db: Kysely<Database>,
   query: AreaScoresQuery,
 ): Promise<AreaScore[]> {
-  const column = parentColumn(query.parent);
-  const inParent = column ? sql`AND a.${sql.ref(column)} = ${query.parent}` : sql``;
-  const source = scoreSource(query.level, query.parent, { from: query.period, to: query.period });
-  const { rows } = await sql<AreaScore & PillarRow>`
-    SELECT a.code, a.name, a.level, s.dci, ${PILLARS},
-           coalesce(s.villages_reporting, 0)::INTEGER AS villages_reporting,
-           coalesce(e.expected, 0)::INTEGER AS villages_expected
-    FROM areas a
-    LEFT JOIN ${source} s ON s.code = a.code
-    LEFT JOIN ${expectedByArea(query.level)} e ON e.code = a.code
-    WHERE a.level = ${query.level} ${inParent}
-    ORDER BY a.code
-    LIMIT ${query.limit}`.execute(db);
+  const [{ rows }, expected] = await Promise.all([
+    sql<Omit<AreaScore, 'stage' | 'pillars' | 'villages_expected'> & PillarRow>`
+      SELECT * FROM (${scoredAreas(query)}) x ORDER BY x.code LIMIT ${query.limit}`.execute(db),
+    expectedCounts(db, query.level),
+  ]);
   return rows.map((row) => ({
     code: row.code,
     name: row.name,
@@ -78,7 +87,7 @@ export async function listAreaScores(
     stage: row.dci === null ? null : stageOf(row.dci),
     pillars: pillarsOf(row),
     villages_reporting: row.villages_reporting,
-    villages_expected: row.villages_expected,
+    villages_expected: expected.get(row.code) ?? 0,
   }));
 }
 
@@ -96,10 +105,12 @@ export async function getAreaTimeseries(
 ): Promise<TimeseriesPoint[]> {
   const area = query.area ?? COUNTRY_CODE;
   const level = area === COUNTRY_CODE ? 'country' : levelOfCode(area);
+  // The district filter is redundant but cheap: short codes compare inline, so it discards
+  // nearly every row before the village code is compared.
   const source =
     level === 'village'
       ? sql`(SELECT period, dci, ${sql.raw(PILLAR_CODES.join(', '))}, 1 AS villages_reporting
-             FROM reports WHERE village_code = ${area})`
+             FROM reports WHERE district_code = ${adminParentCode(area)} AND village_code = ${area})`
       : sql`(SELECT * FROM area_scores WHERE code = ${area} AND level = ${level})`;
   const { rows } = await sql<
     { period: string; dci: number; villages_reporting: number } & PillarRow
@@ -152,17 +163,35 @@ export async function rankAreas(
   const metric = sql.ref(query.metric);
   const direction = sql.raw(query.order === 'asc' ? 'ASC' : 'DESC');
   const source = scoreSource(query.level, query.parent, { from: query.period, to: query.period });
-  const national = await sql<{ value: number | null }>`
-    SELECT n.${metric} AS value FROM ${nationalSource(query.period)} n`.execute(db);
+  // Top-N first, then rank within it: the rank of a row depends only on the rows before it,
+  // which the top N all hold, so ranking 50 rows gives the ranks of 83,763. Names are joined
+  // to the few rows kept.
+  const [national, ranked] = await Promise.all([
+    sql<{ value: number | null }>`
+      SELECT n.${metric} AS value FROM ${nationalSource(query.period)} n`.execute(db),
+    sql<Omit<RankedArea, 'gap_to_national'>>`
+      SELECT rank() OVER (ORDER BY t.value ${direction})::INTEGER AS rank,
+             t.code, a.name, t.value, t.villages_reporting::INTEGER AS villages_reporting
+      FROM (
+        SELECT s.code, s.${metric} AS value, s.villages_reporting
+        FROM ${source} s
+        WHERE s.${metric} IS NOT NULL
+        ORDER BY s.${metric} ${direction}, s.code
+        LIMIT ${query.limit}
+      ) t
+      JOIN areas a ON a.code = t.code
+      ORDER BY rank, t.code`.execute(db),
+  ]);
   const nationalValue = national.rows[0]?.value ?? null;
-  const { rows } = await sql<RankedArea>`
-    SELECT rank() OVER (ORDER BY s.${metric} ${direction})::INTEGER AS rank,
-           s.code, s.name, s.${metric} AS value,
-           s.${metric} - ${nationalValue}::DOUBLE AS gap_to_national,
-           s.villages_reporting::INTEGER AS villages_reporting
-    FROM ${source} s
-    WHERE s.${metric} IS NOT NULL
-    ORDER BY rank, s.code
-    LIMIT ${query.limit}`.execute(db);
-  return { national: nationalValue, rows };
+  return {
+    national: nationalValue,
+    rows: ranked.rows.map((row) => ({
+      rank: row.rank,
+      code: row.code,
+      name: row.name,
+      value: row.value,
+      gap_to_national: nationalValue === null ? null : row.value - nationalValue,
+      villages_reporting: row.villages_reporting,
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 // A village's reports over time with raw values and scores, and the lineage of every submission.
-import { INDICATORS, PILLAR_CODES, type PillarScores } from '@pantau/domain';
+import { adminParentCode, INDICATORS, PILLAR_CODES, type PillarScores } from '@pantau/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, Outcome, ReportsTable, SubmissionSource } from '../schema';
 
@@ -77,10 +77,13 @@ export async function getVillageReports(
   replaced: ReplacedReport[];
   submissions: SubmissionRecord[];
 }> {
+  // The redundant district filter compares short inline strings first and skips most rows.
+  const district = adminParentCode(village) ?? village;
   const [reports, replaced, submissions] = await Promise.all([
     db
       .selectFrom('reports')
       .selectAll()
+      .where('district_code', '=', district)
       .where('village_code', '=', village)
       .orderBy('period', 'desc')
       .limit(limit)
@@ -88,6 +91,7 @@ export async function getVillageReports(
     db
       .selectFrom('report_history')
       .selectAll()
+      .where('district_code', '=', district)
       .where('village_code', '=', village)
       .orderBy('period', 'desc')
       .orderBy('replaced_at', 'desc')

@@ -1,6 +1,6 @@
 // Builders for submissions in warehouse tests.
 import { scoreReport, type IndicatorValue, type ValidReport } from '@pantau/domain';
-import type { Submission } from '../writes/apply-submissions';
+import type { Submission } from '../writes/submission-batch';
 
 export interface ReportFixture {
   source_id?: string;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rejectedSubmission, validSubmission } from '../testing/submissions.fixture';
 import { openWarehouse, type Warehouse } from '../warehouse';
-import { applySubmissions, type Submission } from './apply-submissions';
+import { applySubmissions } from './apply-submissions';
+import type { Submission } from './submission-batch';
 
 const KUNGKAI = '15.02.02.2004';
 const SUNGAI_UDANG = '15.02.06.2026';
@@ -213,6 +214,23 @@ describe('applySubmissions', () => {
     expect((await storedReports()).map((r) => [r.report_id, r.outcome])).toEqual([
       ['b', 'imported'],
     ]);
+  });
+
+  it('keeps the first of two identical rows of one source, whichever chunk arrives first', async () => {
+    const row = (line: number) =>
+      validSubmission({
+        line,
+        report_id: 'same',
+        village_code: KUNGKAI,
+        period: '2023-03',
+        submitted_at: march(20),
+      });
+    await apply([row(2005)]);
+    await apply([row(5)]);
+    expect(await submissionOutcomes()).toEqual({
+      'import-1:5': 'imported',
+      'import-1:2005': 'ignored',
+    });
   });
 
   it('keeps an earlier update when a later row of the same source replaces it', async () => {

@@ -4,34 +4,16 @@ import {
   type DuckDBAppender,
   type DuckDBConnection,
 } from '@duckdb/node-api';
-import {
-  INDICATORS,
-  isOnTime,
-  PILLAR_CODES,
-  type ReportError,
-  type ReportScores,
-  type ValidReport,
-} from '@pantau/domain';
+import { INDICATORS, PILLAR_CODES } from '@pantau/domain';
 import { INDICATOR_COLUMNS_DDL, PILLAR_COLUMNS_DDL } from '../catalogue-columns';
-import type { Outcome, SubmissionSource } from '../schema';
-
-/** Where a submission came from; `submission_id` is `${source_id}:${line}` and never reused. */
-export interface SubmissionMeta {
-  submission_id: string;
-  source: SubmissionSource;
-  /** The import, API request or queue job the submission arrived in. */
-  source_id: string;
-  /** Line of the file (or position in the request) where the submission starts. */
-  line: number;
-  /** ISO time the submission reached Pantau; fixed for the life of the submission. */
-  received_at: string;
-}
-
-export type Submission = SubmissionMeta &
-  (
-    | { valid: true; report: ValidReport; scores: ReportScores }
-    | { valid: false; errors: ReportError[]; payload: unknown }
-  );
+import type { Outcome } from '../schema';
+import {
+  packSubmissions,
+  type RejectedRow,
+  type Submission,
+  type SubmissionBatch,
+  type ValidRow,
+} from './submission-batch';
 
 export interface SubmissionOutcome {
   submission_id: string;
@@ -63,8 +45,8 @@ const BATCH_DDL = `
 /** Rejected payloads keep these fields, when they are strings, for lineage by village. */
 const LINEAGE_FIELD_MAX = 64;
 
-function timestampTz(iso: string): DuckDBTimestampTZValue {
-  return new DuckDBTimestampTZValue(BigInt(Date.parse(iso)) * 1000n);
+function timestampTz(epochMs: number): DuckDBTimestampTZValue {
+  return new DuckDBTimestampTZValue(BigInt(epochMs) * 1000n);
 }
 
 function field(payload: unknown, name: string): string | null {
@@ -78,50 +60,78 @@ function appendText(appender: DuckDBAppender, value: string | null): void {
   else appender.appendVarchar(value);
 }
 
-function appendValue(appender: DuckDBAppender, value: number | boolean | null | undefined): void {
-  if (value === null || value === undefined) appender.appendNull();
-  else if (typeof value === 'boolean') appender.appendBoolean(value);
-  else appender.appendDouble(value);
+function appendValues(
+  appender: DuckDBAppender,
+  values: readonly (number | boolean | null)[],
+): void {
+  for (const value of values) {
+    if (value === null) appender.appendNull();
+    else if (typeof value === 'boolean') appender.appendBoolean(value);
+    else appender.appendDouble(value);
+  }
 }
 
 function appendNulls(appender: DuckDBAppender, count: number): void {
   for (let i = 0; i < count; i++) appender.appendNull();
 }
 
-function appendSubmission(appender: DuckDBAppender, s: Submission, seq: number): void {
-  appender.appendInteger(seq);
-  appender.appendVarchar(s.submission_id);
-  appender.appendVarchar(s.source);
-  appender.appendVarchar(s.source_id);
-  appender.appendInteger(s.line);
-  appender.appendTimestampTZ(timestampTz(s.received_at));
-  appender.appendBoolean(s.valid);
-  if (s.valid) {
-    const { report, scores } = s;
-    const indicators = report.indicators as Record<string, number | boolean | undefined>;
-    appender.appendVarchar(report.report_id);
-    appendText(appender, report.cadre_id);
-    appender.appendVarchar(report.village_code);
-    appender.appendVarchar(report.period);
-    appender.appendTimestampTZ(timestampTz(report.submitted_at));
-    appender.appendBoolean(isOnTime(report.period, Date.parse(report.submitted_at)));
-    appendText(appender, report.notes);
-    for (const p of PILLAR_CODES) appendValue(appender, scores.pillars[p]);
-    appender.appendDouble(scores.dci);
-    appender.appendTinyInt(scores.stage);
+/** Appends one batch's rows to the staging table; returns the next sequence number. */
+function appendBatch(appender: DuckDBAppender, batch: SubmissionBatch, firstSeq: number): number {
+  let seq = firstSeq;
+  const received = timestampTz(Date.parse(batch.received_at));
+  const start = (line: number, valid: boolean) => {
+    appender.appendInteger(seq++);
+    appender.appendVarchar(`${batch.source_id}:${line}`);
+    appender.appendVarchar(batch.source);
+    appender.appendVarchar(batch.source_id);
+    appender.appendInteger(line);
+    appender.appendTimestampTZ(received);
+    appender.appendBoolean(valid);
+  };
+  for (const row of batch.valid) {
+    const [
+      line,
+      reportId,
+      cadreId,
+      village,
+      period,
+      submittedMs,
+      onTime,
+      notes,
+      values,
+      pillars,
+      dci,
+      stage,
+    ] = row satisfies ValidRow;
+    start(line, true);
+    appender.appendVarchar(reportId);
+    appendText(appender, cadreId);
+    appender.appendVarchar(village);
+    appender.appendVarchar(period);
+    appender.appendTimestampTZ(timestampTz(submittedMs));
+    appender.appendBoolean(onTime);
+    appendText(appender, notes);
+    appendValues(appender, pillars);
+    appender.appendDouble(dci);
+    appender.appendTinyInt(stage);
     appendNulls(appender, 2); // errors, payload
-    for (const indicator of INDICATORS) appendValue(appender, indicators[indicator.code]);
-  } else {
-    appendText(appender, field(s.payload, 'report_id'));
-    appendText(appender, field(s.payload, 'cadre_id'));
-    appendText(appender, field(s.payload, 'village_code'));
-    appendText(appender, field(s.payload, 'period'));
-    appendNulls(appender, 3 + PILLAR_CODES.length + 2); // submitted_at … stage
-    appender.appendVarchar(JSON.stringify(s.errors));
-    appender.appendVarchar(JSON.stringify(s.payload) ?? 'null');
-    appendNulls(appender, INDICATORS.length);
+    appendValues(appender, values);
+    appender.endRow();
   }
-  appender.endRow();
+  for (const row of batch.rejected) {
+    const [line, errors, payload] = row satisfies RejectedRow;
+    start(line, false);
+    appendText(appender, field(payload, 'report_id'));
+    appendText(appender, field(payload, 'cadre_id'));
+    appendText(appender, field(payload, 'village_code'));
+    appendText(appender, field(payload, 'period'));
+    appendNulls(appender, 3 + PILLAR_CODES.length + 2); // submitted_at … stage
+    appender.appendVarchar(JSON.stringify(errors));
+    appender.appendVarchar(JSON.stringify(payload) ?? 'null');
+    appendNulls(appender, INDICATORS.length);
+    appender.endRow();
+  }
+  return seq;
 }
 
 async function rows<T>(
@@ -222,21 +232,34 @@ async function applyRound(connection: DuckDBConnection, round: number, loadedAt:
   return superseded;
 }
 
-/**
- * Applies submissions in the caller's write transaction, recording every outcome. Idempotent:
- * submissions an earlier attempt already recorded (a retried job) are skipped.
- */
+/** Applies submissions (convenient form: packs them, then applies the batches). */
 export async function applySubmissions(
   connection: DuckDBConnection,
   submissions: readonly Submission[],
   loadedAt: Date = new Date(),
 ): Promise<ApplyResult> {
-  if (submissions.length === 0) return { outcomes: [], skipped: 0, superseded: [], touched: [] };
+  return applySubmissionBatches(connection, packSubmissions(submissions), loadedAt);
+}
+
+/**
+ * Applies batches of submissions in the caller's write transaction, recording every outcome.
+ * Batches apply in order (a batch's rows before the next one's). Idempotent: submissions an
+ * earlier attempt already recorded (a retried job) are skipped.
+ */
+export async function applySubmissionBatches(
+  connection: DuckDBConnection,
+  batches: readonly SubmissionBatch[],
+  loadedAt: Date = new Date(),
+): Promise<ApplyResult> {
+  if (batches.every((b) => b.valid.length + b.rejected.length === 0)) {
+    return { outcomes: [], skipped: 0, superseded: [], touched: [] };
+  }
   const loaded = loadedAt.toISOString();
 
   await connection.run(`CREATE OR REPLACE TEMP TABLE batch (${BATCH_DDL})`);
   const appender = await connection.createAppender('batch', 'main', 'temp');
-  submissions.forEach((s, seq) => appendSubmission(appender, s, seq));
+  let seq = 0;
+  for (const batch of batches) seq = appendBatch(appender, batch, seq);
   appender.closeSync();
 
   // Retries: drop what an earlier attempt recorded (received_at keeps the scan to recent data).
@@ -247,20 +270,31 @@ export async function applySubmissions(
                                AND (SELECT max(received_at) FROM batch))`,
   );
 
-  // Decisions that need no natural key: invalid rows, and report_ids seen before.
+  // Decisions that need no natural key: invalid rows, and report_ids used before. Rows of one
+  // source that share a report_id *and* a key are left to the key rules (a duplicated row, a
+  // correction), which do not depend on the order chunks arrive in.
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE decided AS
      SELECT seq,
             CASE WHEN NOT valid THEN 'rejected' ELSE 'ignored' END AS outcome,
             CASE WHEN NOT valid THEN NULL
-                 WHEN rid_rank > 1 THEN concat('report_id repeats line ', rid_first_line)
-                 ELSE 'report_id already stored' END AS reason
+                 WHEN rid_stored THEN 'report_id already stored'
+                 ELSE concat('report_id repeats line ', rid_first_line) END AS reason
      FROM (
        SELECT seq, valid,
-              row_number() OVER rid AS rid_rank, first_value(line) OVER rid AS rid_first_line,
-              report_id IN (SELECT r.report_id FROM reports r
-                            WHERE r.report_id IN (SELECT report_id FROM batch)) AS rid_stored
-       FROM batch WINDOW rid AS (PARTITION BY valid, report_id ORDER BY seq)
+              dense_rank() OVER rid AS rid_rank,
+              first_value(key_first_line) OVER rid AS rid_first_line,
+              EXISTS (SELECT 1 FROM reports r
+                      WHERE r.report_id = k.report_id
+                        AND NOT (r.source_id = k.source_id AND r.village_code = k.village_code
+                                 AND r.period = k.period)) AS rid_stored
+       FROM (
+         SELECT *,
+                min(seq) OVER (PARTITION BY source_id) AS source_seq,
+                min(line) OVER (PARTITION BY report_id, source_id, village_code, period) AS key_first_line
+         FROM batch
+       ) k
+       WINDOW rid AS (PARTITION BY valid, report_id ORDER BY source_seq, key_first_line)
      )
      WHERE NOT valid OR rid_rank > 1 OR rid_stored`,
   );
@@ -297,7 +331,7 @@ export async function applySubmissions(
      SELECT b.submission_id, b.source, b.source_id, b.line, b.report_id, b.cadre_id, b.village_code,
             b.period, b.submitted_at, b.received_at, $1::TIMESTAMPTZ, d.outcome, d.reason, b.errors,
             b.payload
-     FROM batch b JOIN decided d USING (seq) ORDER BY b.seq`,
+     FROM batch b JOIN decided d USING (seq)`,
     [loaded],
   );
   await connection.run(

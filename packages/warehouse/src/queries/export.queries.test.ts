@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INDICATORS } from '@pantau/domain';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KUNGKAI, openReadFixture } from '../testing/read.fixture';
+import type { Warehouse } from '../warehouse';
+import { exportAreaScores, exportReports, SCORE_EXPORT_COLUMNS } from './export.queries';
+
+let warehouse: Warehouse;
+let dir: string;
+
+beforeAll(async () => {
+  warehouse = await openReadFixture();
+  dir = mkdtempSync(join(tmpdir(), 'pantau-export-test-'));
+});
+
+afterAll(async () => {
+  await warehouse.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function csvLines(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
+}
+
+describe('exportAreaScores', () => {
+  it('writes every area of the level, in code order, with the stage', async () => {
+    const path = join(dir, 'districts.csv');
+    const written = await exportAreaScores(
+      warehouse.db,
+      { level: 'district', parent: '15.02', period: '2023-03' },
+      { path, format: 'csv' },
+    );
+    const [header, ...rows] = csvLines(path);
+    expect(header).toEqual([...SCORE_EXPORT_COLUMNS]);
+    expect(written).toBe(24);
+    expect(rows).toHaveLength(24);
+    const bangko = rows.find((r) => r[0] === '15.02.02');
+    expect(bangko).toEqual([
+      '15.02.02',
+      'Bangko',
+      'district',
+      '2023-03',
+      '70.0',
+      '3',
+      '100.0',
+      '40.0',
+      '',
+      '',
+      '',
+      '100.0',
+      '2',
+      '2',
+    ]);
+    const quiet = rows.find((r) => r[0] === '15.02.01');
+    expect(quiet?.slice(4, 6)).toEqual(['', '']);
+  });
+
+  it('writes Parquet that DuckDB reads back', async () => {
+    const path = join(dir, 'regions.parquet');
+    await exportAreaScores(
+      warehouse.db,
+      { level: 'region', parent: null, period: '2023-03' },
+      { path, format: 'parquet' },
+    );
+    const { rows } = await sql<{ code: string; dci: number; stage: number }>`
+      SELECT code, dci, stage FROM read_parquet(${path}) ORDER BY code`.execute(warehouse.db);
+    expect(rows).toEqual([
+      { code: 'JKT', dci: 47.5, stage: 2 },
+      { code: 'MKS', dci: 100 / 3, stage: 1 },
+      { code: 'SBY', dci: 90, stage: 4 },
+    ]);
+  });
+});
+
+describe('exportReports', () => {
+  it('writes the raw reports of a scope with every indicator column', async () => {
+    const path = join(dir, 'raw.csv');
+    const written = await exportReports(
+      warehouse.db,
+      { parent: '15.02.02', period: '2023-03' },
+      { path, format: 'csv' },
+    );
+    expect(written).toBe(2);
+    const [header, first] = csvLines(path);
+    for (const indicator of INDICATORS) expect(header).toContain(indicator.code);
+    expect(first?.[0]).toBe(KUNGKAI);
+    expect(first?.[header!.indexOf('gov_online_letters_pct')]).toBe('60.0');
+  });
+});

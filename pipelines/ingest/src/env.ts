@@ -1,0 +1,7 @@
+// Environment of the validate worker process and the import CLI.
+import { parseEnv } from '@pantau/config';
+
+export const env = parseEnv(
+  ['REDIS_URL', 'QUEUE_PREFIX', 'LOG_LEVEL', 'API_PORT', 'ADMIN_TOKEN'],
+  process.env,
+);

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { LoadBatcher } from './load-batcher';
+
+describe('LoadBatcher', () => {
+  it('commits concurrent submissions together and answers each caller', async () => {
+    const commits: number[][] = [];
+    const batcher = new LoadBatcher<number, number>(
+      async (items) => {
+        commits.push(items);
+        return items.length;
+      },
+      { maxWeight: 100, lingerMs: 5 },
+    );
+    const results = await Promise.all([
+      batcher.submit([1, 2]),
+      batcher.submit([3]),
+      batcher.submit([4]),
+    ]);
+    expect(commits).toEqual([[1, 2, 3, 4]]);
+    expect(results).toEqual([4, 4, 4]);
+  });
+
+  it('forms the next batch from what arrives during a commit', async () => {
+    const commits: number[][] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const batcher = new LoadBatcher<number, void>(
+      async (items) => {
+        commits.push(items);
+        if (commits.length === 1) await gate;
+      },
+      { maxWeight: 1, lingerMs: 1_000 },
+    );
+    const first = batcher.submit([1]);
+    const second = batcher.submit([2]);
+    const third = batcher.submit([3]);
+    release();
+    await Promise.all([first, second, third]);
+    expect(commits).toEqual([[1], [2, 3]]);
+  });
+
+  it('flushes at once when the waiting items weigh enough', async () => {
+    const commits: number[][] = [];
+    const batcher = new LoadBatcher<number, void>(
+      async (items) => {
+        commits.push(items);
+      },
+      { maxWeight: 10, lingerMs: 60_000, weigh: (n) => n },
+    );
+    await batcher.submit([4, 6]);
+    expect(commits).toEqual([[4, 6]]);
+  });
+
+  it('fails every caller of a batch whose commit fails, and carries on', async () => {
+    let calls = 0;
+    const batcher = new LoadBatcher<number, string>(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('disk full');
+        return 'ok';
+      },
+      { maxWeight: 10, lingerMs: 1 },
+    );
+    await expect(Promise.all([batcher.submit([1]), batcher.submit([2])])).rejects.toThrow(
+      'disk full',
+    );
+    await expect(batcher.submit([3])).resolves.toBe('ok');
+  });
+});

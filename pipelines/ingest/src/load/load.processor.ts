@@ -1,0 +1,79 @@
+// The loader's commit: one transaction applies a batch, refreshes aggregates and import progress.
+import { REPORTS_LOADED, type ReportsLoadedEvent } from '@pantau/domain';
+import {
+  applySubmissionBatches,
+  refreshAreaScores,
+  refreshImportProgress,
+  submissionIds,
+  type Outcome,
+  type SubmissionBatch,
+  type Warehouse,
+} from '@pantau/warehouse';
+
+export interface CommitResult {
+  event: ReportsLoadedEvent;
+  /** Outcome of each submission applied now; absent ids were recorded by an earlier attempt. */
+  outcomes: Map<string, Outcome>;
+  completedImports: string[];
+}
+
+function median(sorted: readonly number[]): number {
+  if (sorted.length === 0) return 0;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+let batchCounter = 0;
+
+/** Applies batches exactly once and describes the commit as a `reports.loaded` event. */
+export async function commitSubmissions(
+  warehouse: Warehouse,
+  batches: readonly SubmissionBatch[],
+  clock: () => Date = () => new Date(),
+): Promise<CommitResult> {
+  const { applied, completedImports, loadedAt } = await warehouse.write(
+    async ({ db, connection }) => {
+      const loadedAt = clock();
+      const applied = await applySubmissionBatches(connection, batches, loadedAt);
+      if (applied.touched.length > 0) await refreshAreaScores(connection);
+      const importIds = new Set(
+        batches.filter((b) => b.source === 'import').map((b) => b.source_id),
+      );
+      const completedImports = await refreshImportProgress(db, [...importIds], loadedAt);
+      return { applied, completedImports, loadedAt };
+    },
+  );
+  const committedAt = Date.now();
+
+  const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
+  const counts = { imported: 0, updated: 0, ignored: 0, rejected: 0 };
+  for (const outcome of outcomes.values()) counts[outcome]++;
+  // Earlier rows of an import that a row of this batch displaced are now ignored.
+  counts.ignored += applied.superseded.length;
+  counts.imported -= applied.superseded.filter((s) => s.was === 'imported').length;
+  counts.updated -= applied.superseded.filter((s) => s.was === 'updated').length;
+
+  // A batch's submissions share its received_at: one latency per submission applied now.
+  const latencies = batches
+    .flatMap((b) => {
+      const appliedNow = submissionIds(b).filter((id) => outcomes.has(id)).length;
+      return Array<number>(appliedNow).fill(committedAt - Date.parse(b.received_at));
+    })
+    .sort((a, b) => a - b);
+  const sources = new Map(batches.map((b) => [b.source_id, b.source]));
+  const event: ReportsLoadedEvent = {
+    type: REPORTS_LOADED,
+    batch_id: `${loadedAt.getTime().toString(36)}-${(batchCounter++).toString(36)}`,
+    committed_at: new Date(committedAt).toISOString(),
+    counts,
+    periods: [...new Set(applied.touched.map((t) => t.period))],
+    districts: [...new Set(applied.touched.map((t) => t.district_code))],
+    sources: [...sources].map(([source_id, source]) => ({ source, source_id })),
+    latency_ms: {
+      min: latencies[0] ?? 0,
+      p50: median(latencies),
+      max: latencies[latencies.length - 1] ?? 0,
+    },
+  };
+  return { event, outcomes, completedImports };
+}

@@ -1,0 +1,58 @@
+// The two queues of the pipeline, named under QUEUE_PREFIX, and their Redis connections.
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+
+/** Public contract: third parties add jobs named `report` with one report JSON as data. */
+export const VALIDATE_QUEUE = 'reports.validate';
+export const LOAD_QUEUE = 'reports.load';
+
+/** Workers block on Redis; BullMQ requires no per-request retry limit on their connections. */
+export function createRedis(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null });
+}
+
+/** Redis pub/sub channel on which the loader announces each committed batch. */
+export function loadedChannel(prefix: string): string {
+  return `${prefix}:reports.loaded`;
+}
+
+/** Infrastructure failures (Redis, DuckDB) are retried with exponential backoff. */
+export const JOB_ATTEMPTS = 8;
+const BACKOFF_MS = 500;
+
+/** Finished jobs are kept for inspection, up to these limits. */
+export const KEEP_COMPLETED = { count: 1_000, age: 24 * 3600 };
+export const KEEP_FAILED = { count: 10_000 };
+
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: JOB_ATTEMPTS,
+  backoff: { type: 'exponential', delay: BACKOFF_MS },
+  removeOnComplete: KEEP_COMPLETED,
+  removeOnFail: KEEP_FAILED,
+} as const;
+
+export interface Queues {
+  validate: Queue;
+  load: Queue;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  const validate = new Queue(VALIDATE_QUEUE, {
+    connection,
+    prefix,
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  });
+  const load = new Queue(LOAD_QUEUE, {
+    connection,
+    prefix,
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  });
+  return {
+    validate,
+    load,
+    async close() {
+      await Promise.all([validate.close(), load.close()]);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Runs a validate worker process (src/validate-worker.main.ts) as a child, for tests and benches.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const INGEST_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const READY = 'validate worker ready';
+const START_TIMEOUT_MS = 30_000;
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** SIGTERM: the worker finishes the jobs in hand, then exits. */
+  stop(): Promise<number | null>;
+}
+
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/validate-worker.main.ts'], {
+    cwd: INGEST_DIR,
+    // At info level the worker announces it is ready.
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`validate worker did not start:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(READY)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', () => reject(new Error(`validate worker exited at start:\n${output}`)));
+  });
+  child.stdout?.resume();
+  return {
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
