@@ -3,20 +3,58 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps';
 import { createErrorHandler, errorBody, validationHook } from './errors';
+import { areasRoutes } from './routes/areas.routes';
+import { cadresRoutes } from './routes/cadres.routes';
+import { compareRoutes } from './routes/compare.routes';
+import { completenessRoutes } from './routes/completeness.routes';
+import { distributionRoutes } from './routes/distribution.routes';
 import { docsRoutes } from './routes/docs.routes';
+import { exportRoutes } from './routes/export.routes';
 import { healthRoutes } from './routes/health.routes';
+import { importsRoutes } from './routes/imports.routes';
+import { liveRoutes } from './routes/live.routes';
+import { pipelineRoutes } from './routes/pipeline.routes';
+import { rankingsRoutes } from './routes/rankings.routes';
+import { reportsRoutes } from './routes/reports.routes';
+import { scoresRoutes } from './routes/scores.routes';
+import { timeseriesRoutes } from './routes/timeseries.routes';
+import { tokensRoutes } from './routes/tokens.routes';
+import { villagesRoutes } from './routes/villages.routes';
 
 export const API_PREFIX = '/api/v1';
 
 export function createApp(deps: AppDeps) {
-  const api = new OpenAPIHono({ defaultHook: validationHook }).route('/', healthRoutes(deps));
+  const api = new OpenAPIHono({ defaultHook: validationHook })
+    .route('/', healthRoutes(deps))
+    .route('/', areasRoutes(deps))
+    .route('/', scoresRoutes(deps))
+    .route('/', timeseriesRoutes(deps))
+    .route('/', rankingsRoutes(deps))
+    .route('/', compareRoutes(deps))
+    .route('/', distributionRoutes(deps))
+    .route('/', completenessRoutes(deps))
+    .route('/', villagesRoutes(deps))
+    .route('/', exportRoutes(deps))
+    .route('/', liveRoutes(deps))
+    .route('/', tokensRoutes(deps))
+    .route('/', reportsRoutes(deps))
+    .route('/', importsRoutes(deps))
+    .route('/', cadresRoutes(deps))
+    .route('/', pipelineRoutes(deps));
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token (Authorization: Bearer <token>); ADMIN_TOKEN for the first admin',
+  });
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use(requestId());
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    deps.logger.info(
+    // Successful requests only at debug: live traffic would drown everything else at info.
+    const level = c.res.status >= 500 ? 'error' : c.res.status >= 400 ? 'info' : 'debug';
+    deps.logger[level](
       {
         req_id: c.get('requestId'),
         method: c.req.method,

@@ -1,4 +1,6 @@
 // What the API is built from; main.ts wires the real ones, tests their own (real DuckDB, Redis).
+import type { ValidationContext } from '@pantau/domain';
+import type { Queues } from '@pantau/ingest';
 import type { Warehouse } from '@pantau/warehouse';
 import type { Redis } from 'ioredis';
 import type { LiveFeed } from './live/live-feed';
@@ -14,4 +16,10 @@ export interface AppDeps {
   /** Anonymous users may read (PUBLIC_READ=on). */
   publicRead: boolean;
   clock: () => Date;
+  /** The pipeline's queues: API submissions and imports go to `reports.validate`. */
+  queues: Queues;
+  /** Village lookup for checks the API does itself (the roster, dry runs). */
+  villages: ValidationContext;
+  /** Where dry-run uploads are spooled while they are checked. */
+  spoolDir: string;
 }

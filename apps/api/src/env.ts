@@ -2,6 +2,15 @@
 import { parseEnv } from '@pantau/config';
 
 export const env = parseEnv(
-  ['API_PORT', 'REDIS_URL', 'QUEUE_PREFIX', 'DATA_DIR', 'ADMIN_TOKEN', 'PUBLIC_READ', 'LOG_LEVEL'],
+  [
+    'API_PORT',
+    'REDIS_URL',
+    'QUEUE_PREFIX',
+    'DATA_DIR',
+    'ADMIN_TOKEN',
+    'PUBLIC_READ',
+    'LOG_LEVEL',
+    'LOADER_LOCK_MS',
+  ],
   process.env,
 );

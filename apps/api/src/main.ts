@@ -1,7 +1,11 @@
-// The API process: reads the environment, opens DuckDB, serves HTTP, and shuts down cleanly.
+// The API process: opens DuckDB, runs the loader (the single writer), serves HTTP, stops cleanly.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openWarehouse } from '@pantau/warehouse';
+import { createQueues, loadedChannel, startLoader } from '@pantau/ingest';
+import { failInterruptedImports, openWarehouse } from '@pantau/warehouse';
+import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { Redis } from 'ioredis';
 import { createApp } from './app';
 import { env } from './env';
@@ -18,8 +22,32 @@ if (!env.ADMIN_TOKEN) {
 
 const warehouse = await openWarehouse({ dataDir: env.DATA_DIR });
 if (warehouse.hierarchyLoaded) logger.info(warehouse.hierarchyLoaded, 'hierarchy loaded');
+const interrupted = await warehouse.write(({ db }) => failInterruptedImports(db, new Date()));
+if (interrupted > 0)
+  logger.warn({ imports: interrupted }, 'marked imports interrupted by a stop as failed');
+
+const spoolDir = join(env.DATA_DIR, 'spool');
+mkdirSync(spoolDir, { recursive: true });
+const villages = readVillageCodes();
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+const queues = createQueues(redis, env.QUEUE_PREFIX);
 const live = new LiveFeed();
+
+const loader = startLoader({
+  warehouse,
+  connection: redis,
+  prefix: env.QUEUE_PREFIX,
+  logger,
+  lockDurationMs: env.LOADER_LOCK_MS,
+  onLoaded(event) {
+    live.publish(event);
+    redis
+      .publish(loadedChannel(env.QUEUE_PREFIX), JSON.stringify(event))
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not publish reports.loaded on Redis');
+      });
+  },
+});
 
 const app = createApp({
   warehouse,
@@ -29,18 +57,26 @@ const app = createApp({
   adminToken,
   publicRead: env.PUBLIC_READ === 'on',
   clock: () => new Date(),
+  queues,
+  villages: { isVillage: (code) => villages.has(code) },
+  spoolDir,
 });
 
 const server = serve({ fetch: app.fetch, port: env.API_PORT }, (info) => {
-  logger.info({ port: info.port }, `API listening on http://127.0.0.1:${info.port}/api/v1`);
+  logger.info(
+    { port: info.port, prefix: env.QUEUE_PREFIX },
+    `API listening on http://127.0.0.1:${info.port}/api/v1`,
+  );
 });
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down');
+  logger.info({ signal }, 'shutting down: finishing the batch in hand');
   server.close();
+  await loader.close();
+  await queues.close();
   await warehouse.close();
   await redis.quit();
   logger.info('stopped');

@@ -14,3 +14,32 @@ export interface Principal {
 
 /** Roles that may read analytics. */
 export const READ_ROLES: readonly Role[] = ['analyst', 'lead', 'engineer', 'admin'];
+
+/** Roles that may submit reports; a cadre only for its own village (see assertMayReportFor). */
+export const SUBMIT_ROLES: readonly Role[] = ['cadre', 'engineer', 'admin'];
+
+/** Roles that run the pipeline: imports, roster, queue operations. */
+export const PIPELINE_ROLES: readonly Role[] = ['engineer', 'admin'];
+
+/** Roles that manage API tokens. */
+export const TOKEN_ADMIN_ROLES: readonly Role[] = ['admin'];
+
+/** Roles whose token carries a scope, and the area levels that scope may name. */
+export const SCOPED_ROLES = {
+  lead: ['province', 'regency'],
+  cadre: ['village'],
+} as const satisfies Partial<Record<Role, readonly string[]>>;
+
+export const BOOTSTRAP_PRINCIPAL: Principal = {
+  token_id: 'bootstrap',
+  name: 'ADMIN_TOKEN',
+  role: 'admin',
+  scope: null,
+};
+
+export const ANONYMOUS_PRINCIPAL: Principal = {
+  token_id: 'anonymous',
+  name: 'anonymous',
+  role: 'anonymous',
+  scope: null,
+};

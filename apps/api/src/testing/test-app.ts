@@ -1,5 +1,11 @@
 // Builds the API for tests on real dependencies: DuckDB in memory and the local Redis.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createQueues } from '@pantau/ingest';
 import { openWarehouse, type Warehouse } from '@pantau/warehouse';
+import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp } from '../app';
@@ -12,14 +18,23 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
   warehouse: Warehouse;
+  /** A queue prefix of this test app's own, so runs never collide. */
+  prefix: string;
+  redisUrl: string;
   close(): Promise<void>;
 }
 
+let villages: Set<string> | undefined;
+
 export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const warehouse = await openWarehouse({ dataDir: null });
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
-    maxRetriesPerRequest: null,
-  });
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const prefix = `test-${randomUUID().slice(0, 8)}`;
+  const queues = createQueues(redis, prefix);
+  const spoolDir = mkdtempSync(join(tmpdir(), 'pantau-spool-'));
+  villages ??= readVillageCodes();
+  const known = villages;
   const deps: AppDeps = {
     warehouse,
     redis,
@@ -28,15 +43,26 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     adminToken: TEST_ADMIN_TOKEN,
     publicRead: false,
     clock: () => new Date(),
+    queues,
+    villages: { isVillage: (code) => known.has(code) },
+    spoolDir,
     ...overrides,
   };
   return {
     app: createApp(deps),
     deps,
     warehouse,
+    prefix,
+    redisUrl,
     async close() {
+      await Promise.all([
+        queues.validate.obliterate({ force: true }),
+        queues.load.obliterate({ force: true }),
+      ]);
+      await queues.close();
       await warehouse.close();
       await redis.quit();
+      rmSync(spoolDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,44 @@
+// The hierarchy in memory, so checking the areas a request names costs no query.
+import { listAllAreas, type Area, type Warehouse } from '@pantau/warehouse';
+
+/**
+ * All areas by code, loaded on first use. The hierarchy is written only when a warehouse is
+ * opened (loadHierarchy), so one load serves the warehouse's whole life; ~91,600 areas take
+ * about 20 MB and a fraction of a second to load.
+ */
+export class AreaDirectory {
+  private areas: Promise<Map<string, Area>> | null = null;
+
+  constructor(private readonly warehouse: Warehouse) {}
+
+  private load(): Promise<Map<string, Area>> {
+    this.areas ??= listAllAreas(this.warehouse.db).then(
+      (rows) => new Map(rows.map((area) => [area.code, area])),
+    );
+    // A failed load is retried by the next call rather than remembered.
+    this.areas.catch(() => (this.areas = null));
+    return this.areas;
+  }
+
+  /** The areas among `codes` that exist, by code. */
+  async find(codes: readonly string[]): Promise<Map<string, Area>> {
+    const all = await this.load();
+    const found = new Map<string, Area>();
+    for (const code of codes) {
+      const area = all.get(code);
+      if (area) found.set(code, area);
+    }
+    return found;
+  }
+}
+
+const directories = new WeakMap<Warehouse, AreaDirectory>();
+
+export function areaDirectoryOf(warehouse: Warehouse): AreaDirectory {
+  let directory = directories.get(warehouse);
+  if (!directory) {
+    directory = new AreaDirectory(warehouse);
+    directories.set(warehouse, directory);
+  }
+  return directory;
+}

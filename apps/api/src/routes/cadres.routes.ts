@@ -1,0 +1,93 @@
+// POST /cadres: upserts the cadre roster (CSV or a JSON array), which defines expected villages.
+import { Readable } from 'node:stream';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { CADRE_COLUMNS, csvCadreRow, validateCadre } from '@pantau/domain';
+import { readCsvRecords } from '@pantau/ingest';
+import { upsertCadres, type CadreRecord } from '@pantau/warehouse';
+import { PIPELINE_ROLES } from '../auth/principal';
+import { requireRole, type AuthVariables } from '../auth/require-role';
+import type { AppDeps } from '../deps';
+import { ApiError, errorSchema, validationHook } from '../errors';
+import { cadreResultSchema } from '../schemas/ingest.schemas';
+
+const REQUIRED_COLUMNS = CADRE_COLUMNS.filter((c) => c !== 'region');
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorSchema } },
+});
+
+const route = createRoute({
+  method: 'post',
+  path: '/cadres',
+  tags: ['ingest'],
+  summary: 'Upsert the cadre roster by cadre_id (engineer, admin)',
+  description:
+    'CSV with header cadre_id,name,village_code,region,active (active: true/false/1/0/ya/tidak) or ' +
+    'a JSON array of the same fields. Villages with an active cadre are expected to report. Valid ' +
+    'rows are applied; each invalid one is listed with its reasons.',
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      // Not `required`: that would make the JSON validator refuse a text/csv body.
+      required: false,
+      content: {
+        'application/json': { schema: z.array(z.looseObject({})).min(1) },
+        'text/csv': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Applied', content: { 'application/json': { schema: cadreResultSchema } } },
+    400: errorResponse('Unreadable body or CSV header'),
+    401: errorResponse('No or unknown bearer token'),
+    403: errorResponse('Only engineers and admins'),
+  },
+});
+
+/** Roster rows in JSON form, each with the line (CSV) or position (JSON, from 1) it came from. */
+async function rosterRows(
+  request: Request,
+  json: unknown[] | null,
+): Promise<{ line: number; row: unknown }[]> {
+  if (json) return json.map((row, i) => ({ line: i + 1, row }));
+  if (!request.body) throw new ApiError(400, 'invalid_request', 'The request has no body');
+  const records = readCsvRecords(Readable.fromWeb(request.body as never));
+  const first = await records.next();
+  const header = first.done ? [] : first.value.cells.map((h) => h.trim());
+  const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
+  if (missing.length > 0) {
+    throw new ApiError(
+      400,
+      'unreadable_file',
+      `The roster CSV needs the columns ${CADRE_COLUMNS.join(',')}; missing: ${missing.join(', ')}`,
+    );
+  }
+  const rows: { line: number; row: unknown }[] = [];
+  for await (const record of records)
+    rows.push({ line: record.line, row: csvCadreRow(header, record.cells) });
+  return rows;
+}
+
+export function cadresRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+  app.use('/cadres', requireRole(deps, PIPELINE_ROLES));
+  return app.openapi(route, async (c) => {
+    const isJson = (c.req.header('content-type') ?? '').includes('json');
+    const rows = await rosterRows(c.req.raw, isJson ? (c.req.valid('json') as unknown[]) : null);
+    const cadres: CadreRecord[] = [];
+    const rejected: {
+      line: number;
+      errors: { field: string; value: unknown; message: string }[];
+    }[] = [];
+    for (const { line, row } of rows) {
+      const result = validateCadre(row, deps.villages);
+      if (result.ok) cadres.push({ ...result.cadre, region: result.cadre.region ?? null });
+      else rejected.push({ line, errors: result.errors });
+    }
+    const applied = await deps.warehouse.write(({ connection }) =>
+      upsertCadres(connection, cadres, deps.clock()),
+    );
+    return c.json({ ...applied, rejected }, 200);
+  });
+}

@@ -1,0 +1,121 @@
+// GET /completeness: per area, villages expected, reported and on time; and the villages missing.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { levelOfCode, LEVELS, type Level } from '@pantau/domain';
+import { getCompleteness, listMissingVillages } from '@pantau/warehouse';
+import { requireRead } from '../auth/require-role';
+import type { AppDeps } from '../deps';
+import { validationHook } from '../errors';
+import { resolveParent, resolvePeriod } from '../read/read-scope';
+import {
+  checkLevelBelowParent,
+  levelParam,
+  limitParam,
+  optionalPeriod,
+  parentParam,
+} from '../schemas/query-params';
+import { readErrors } from './read-errors';
+
+const ROWS_DEFAULT_LIMIT = 1_000;
+const ROWS_MAX_LIMIT = 10_000;
+const MISSING_DEFAULT_LIMIT = 100;
+const MISSING_MAX_LIMIT = 5_000;
+
+/** Scopes small enough that listing their missing villages is useful (a kabupaten or less). */
+const SMALL_SCOPES: readonly Level[] = ['regency', 'district'];
+
+const ratio = z
+  .number()
+  .nullable()
+  .openapi({ description: '0–1; null when no village is expected' });
+
+export const completenessSchema = z
+  .object({
+    period: z.string(),
+    level: z.enum(LEVELS),
+    parent: z.string().nullable(),
+    rows: z.array(
+      z
+        .object({
+          code: z.string(),
+          name: z.string(),
+          expected: z.number().int().openapi({ description: 'Villages with an active cadre' }),
+          reported: z.number().int().openapi({ description: 'Of those, villages that reported' }),
+          on_time: z.number().int().openapi({ description: 'Of those, by the 10th of next month' }),
+          rate: ratio,
+          on_time_rate: ratio,
+        })
+        .openapi('AreaCompleteness'),
+    ),
+    missing: z
+      .object({
+        total: z.number().int().openapi({ description: 'All missing villages in the scope' }),
+        villages: z.array(
+          z
+            .object({
+              code: z.string(),
+              name: z.string(),
+              district_code: z.string(),
+              cadre_id: z.string(),
+              cadre_name: z.string(),
+            })
+            .openapi('MissingVillage'),
+        ),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'Expected villages without a report (at most missing_limit, with the total); given for ' +
+          'level=village or a kabupaten/kecamatan parent, else null',
+      }),
+  })
+  .openapi('Completeness');
+
+export function completenessRoutes(deps: AppDeps) {
+  const route = createRoute({
+    method: 'get',
+    path: '/completeness',
+    tags: ['reporting'],
+    summary:
+      'Reporting completeness per area: expected, reported, on time, rates, missing villages',
+    middleware: [requireRead(deps)] as const,
+    security: [{ bearer: [] }],
+    request: {
+      query: z
+        .object({
+          level: levelParam,
+          parent: parentParam,
+          period: optionalPeriod,
+          limit: limitParam(ROWS_DEFAULT_LIMIT, ROWS_MAX_LIMIT),
+          missing_limit: limitParam(MISSING_DEFAULT_LIMIT, MISSING_MAX_LIMIT),
+        })
+        .superRefine(checkLevelBelowParent),
+    },
+    responses: {
+      200: {
+        description: 'Completeness',
+        content: { 'application/json': { schema: completenessSchema } },
+      },
+      ...readErrors,
+    },
+  });
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    const parent = await resolveParent(deps, c.var.principal, query.parent);
+    const period = await resolvePeriod(deps, query.period);
+    const parentLevel = parent === null ? null : levelOfCode(parent);
+    const listMissing =
+      query.level === 'village' || (parentLevel !== null && SMALL_SCOPES.includes(parentLevel));
+    const [rows, missing] = await Promise.all([
+      getCompleteness(deps.warehouse.db, {
+        level: query.level,
+        parent,
+        period,
+        limit: query.limit,
+      }),
+      listMissing
+        ? listMissingVillages(deps.warehouse.db, { parent, period, limit: query.missing_limit })
+        : null,
+    ]);
+    return c.json({ period, level: query.level, parent, rows, missing }, 200);
+  });
+}

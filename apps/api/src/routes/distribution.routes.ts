@@ -1,0 +1,95 @@
+// GET /distribution: how the DCI or a pillar spreads over the areas of a scope (histogram, quantiles).
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { LEVELS } from '@pantau/domain';
+import { getDistribution } from '@pantau/warehouse';
+import { requireRead } from '../auth/require-role';
+import type { AppDeps } from '../deps';
+import { validationHook } from '../errors';
+import { resolveParent, resolvePeriod } from '../read/read-scope';
+import {
+  checkLevelBelowParent,
+  levelParam,
+  METRIC_CODES,
+  metricParam,
+  optionalPeriod,
+  parentParam,
+} from '../schemas/query-params';
+import { readErrors } from './read-errors';
+
+const DEFAULT_BINS = 10;
+const MAX_BINS = 100;
+
+export const distributionSchema = z
+  .object({
+    period: z.string(),
+    level: z.enum(LEVELS),
+    parent: z.string().nullable(),
+    pillar: z.enum(METRIC_CODES),
+    count: z.number().int().openapi({ description: 'Areas with a value' }),
+    mean: z.number().nullable().openapi({ description: 'Unweighted mean over those areas' }),
+    quantiles: z
+      .object({
+        p10: z.number(),
+        p25: z.number(),
+        p50: z.number(),
+        p75: z.number(),
+        p90: z.number(),
+      })
+      .nullable()
+      .openapi({ description: 'Interpolated quantiles; null when no area has a value' }),
+    bins: z
+      .array(z.object({ from: z.number(), to: z.number(), count: z.number().int() }))
+      .openapi({ description: 'Equal-width bins over 0–100; the last includes 100' }),
+  })
+  .openapi('Distribution');
+
+export function distributionRoutes(deps: AppDeps) {
+  const route = createRoute({
+    method: 'get',
+    path: '/distribution',
+    tags: ['scores'],
+    summary: 'Histogram and quantiles (p10 … p90) of a score over the areas of a level',
+    middleware: [requireRead(deps)] as const,
+    security: [{ bearer: [] }],
+    request: {
+      query: z
+        .object({
+          level: levelParam,
+          parent: parentParam,
+          period: optionalPeriod,
+          pillar: metricParam,
+          bins: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_BINS)
+            .default(DEFAULT_BINS)
+            .openapi({ description: `Number of bins (default ${DEFAULT_BINS}, max ${MAX_BINS})` }),
+        })
+        .superRefine(checkLevelBelowParent),
+    },
+    responses: {
+      200: {
+        description: 'Distribution',
+        content: { 'application/json': { schema: distributionSchema } },
+      },
+      ...readErrors,
+    },
+  });
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    const parent = await resolveParent(deps, c.var.principal, query.parent);
+    const period = await resolvePeriod(deps, query.period);
+    const distribution = await getDistribution(deps.warehouse.db, {
+      level: query.level,
+      parent,
+      period,
+      metric: query.pillar,
+      bins: query.bins,
+    });
+    return c.json(
+      { period, level: query.level, parent, pillar: query.pillar, ...distribution },
+      200,
+    );
+  });
+}

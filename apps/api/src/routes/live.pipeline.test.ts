@@ -1,0 +1,105 @@
+// The whole path to a dashboard: POST /reports → validate worker → loader → GET /live.
+import { startLoader, startValidateWorker, type Loader } from '@pantau/ingest';
+import type { Worker } from 'bullmq';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, getJson, KUNGKAI, tokenFor } from '../testing/read-fixture';
+import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+
+let t: TestApp;
+let loader: Loader;
+let validator: Worker;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const logger = pino({ level: 'silent' });
+  loader = startLoader({
+    warehouse: t.warehouse,
+    connection: t.deps.redis,
+    prefix: t.prefix,
+    logger,
+    onLoaded: (event) => t.deps.live.publish(event),
+  });
+  validator = startValidateWorker({
+    connection: t.deps.redis,
+    prefix: t.prefix,
+    loadQueue: t.deps.queues.load,
+    context: t.deps.villages,
+    logger,
+  });
+});
+
+afterAll(async () => {
+  await validator.close();
+  await loader.close();
+  await t.close();
+});
+
+async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: string) {
+  const decoder = new TextDecoder();
+  let received = '';
+  const deadline = Date.now() + 15_000;
+  while (!received.includes(text)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}; got ${received}`);
+    const { value, done } = await reader.read();
+    if (done) break;
+    received += decoder.decode(value, { stream: true });
+  }
+  return received;
+}
+
+describe('GET /live after a submission', () => {
+  it('streams the reports.loaded event of the batch, and the scores show the report', async () => {
+    const res = await t.app.request('/api/v1/live', bearer(TEST_ADMIN_TOKEN));
+    const reader = res.body!.getReader();
+    await readUntil(reader, ': connected');
+
+    const cadre = await tokenFor(t.warehouse, 'cadre', KUNGKAI);
+    const submitted = await t.app.request('/api/v1/reports', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cadre}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        report_id: 'live-1',
+        cadre_id: 'KD-1',
+        village_code: KUNGKAI,
+        period: '2024-05',
+        submitted_at: '2024-06-03T09:00:00+07:00',
+        indicators: { gov_online_letters_pct: 70 },
+      }),
+    });
+    expect(submitted.status).toBe(202);
+
+    const text = await readUntil(reader, '\n\n');
+    await reader.cancel();
+    const data = JSON.parse(/data: (.*)\n/.exec(text)![1]!);
+    expect(data).toMatchObject({
+      type: 'reports.loaded',
+      periods: ['2024-05'],
+      districts: ['15.02.02'],
+      counts: { imported: 1, rejected: 0 },
+    });
+
+    const scores = await getJson(
+      t.app,
+      '/scores?level=village&parent=15.02.02&period=2024-05',
+      bearer(TEST_ADMIN_TOKEN),
+    );
+    expect(scores.body.rows.find((r: { code: string }) => r.code === KUNGKAI)?.dci).toBe(70);
+  });
+
+  it('refuses a cadre reporting for another village', async () => {
+    const cadre = await tokenFor(t.warehouse, 'cadre', KUNGKAI);
+    const res = await t.app.request('/api/v1/reports', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cadre}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        report_id: 'live-2',
+        village_code: '15.02.02.2024',
+        period: '2024-05',
+        submitted_at: '2024-06-03T09:00:00+07:00',
+        indicators: { gov_online_letters_pct: 70 },
+      }),
+    });
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,125 @@
+// POST /reports: cadre apps submit one report or up to 1,000; GET /submissions/{id}: the outcome.
+import { randomBytes } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { BATCH_JOB, batchJobId, type BatchJob } from '@pantau/ingest';
+import { getSubmission } from '@pantau/warehouse';
+import { SUBMIT_ROLES } from '../auth/principal';
+import { requireRole, type AuthVariables } from '../auth/require-role';
+import { assertMayReportFor } from '../auth/scope';
+import type { AppDeps } from '../deps';
+import { errorSchema, notFound, validationHook } from '../errors';
+import { submissionSchema, submitReportsBody, submittedSchema } from '../schemas/ingest.schemas';
+
+const errors = {
+  400: {
+    description: 'Malformed JSON, or not a report object / array of 1–1,000',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+  401: {
+    description: 'No or unknown bearer token',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+  403: {
+    description: 'The role may not submit, or a cadre reports for another village',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+};
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/reports',
+  tags: ['ingest'],
+  summary: 'Submit one report or an array of up to 1,000 (cadre, engineer, admin)',
+  description:
+    'Accepted reports are queued for validation and loading; each gets a submission id whose ' +
+    'outcome GET /submissions/{submission_id} gives once loaded (usually within a second).',
+  security: [{ bearer: [] }],
+  request: {
+    body: { required: true, content: { 'application/json': { schema: submitReportsBody } } },
+  },
+  responses: {
+    202: { description: 'Queued', content: { 'application/json': { schema: submittedSchema } } },
+    ...errors,
+  },
+});
+
+const submissionRoute = createRoute({
+  method: 'get',
+  path: '/submissions/{submission_id}',
+  tags: ['ingest'],
+  summary: 'What became of one submission: imported, updated, ignored or rejected with reasons',
+  security: [{ bearer: [] }],
+  request: { params: z.object({ submission_id: z.string().min(1).max(200) }) },
+  responses: {
+    200: {
+      description: 'The outcome',
+      content: { 'application/json': { schema: submissionSchema } },
+    },
+    404: {
+      description: 'Not loaded (yet)',
+      content: { 'application/json': { schema: errorSchema } },
+    },
+    401: errors[401],
+    403: errors[403],
+  },
+});
+
+function newSourceId(now: Date): string {
+  return `api-${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
+}
+
+function reportIdOf(report: Record<string, unknown>): string | null {
+  return typeof report.report_id === 'string' ? report.report_id : null;
+}
+
+export function reportsRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+  app.use('/reports', requireRole(deps, SUBMIT_ROLES));
+  app.use('/submissions/*', requireRole(deps, SUBMIT_ROLES));
+  return app
+    .openapi(submitRoute, async (c) => {
+      const body = c.req.valid('json');
+      const reports = Array.isArray(body) ? body : [body];
+      const principal = c.get('principal');
+      for (const report of reports) {
+        assertMayReportFor(
+          principal,
+          typeof report.village_code === 'string' ? report.village_code : '',
+        );
+      }
+      const receivedAt = deps.clock();
+      const sourceId = newSourceId(receivedAt);
+      const job: BatchJob = {
+        source: 'api',
+        source_id: sourceId,
+        received_at: receivedAt.toISOString(),
+        chunk: 0,
+        records: reports.map((value, i) => ({ line: i + 1, value })),
+      };
+      await deps.queues.validate.add(BATCH_JOB, job, { jobId: batchJobId(sourceId, 0) });
+      return c.json(
+        {
+          source_id: sourceId,
+          received_at: job.received_at,
+          submissions: reports.map((report, i) => ({
+            submission_id: `${sourceId}:${i + 1}`,
+            report_id: reportIdOf(report),
+          })),
+        },
+        202,
+      );
+    })
+    .openapi(submissionRoute, async (c) => {
+      const { submission_id } = c.req.valid('param');
+      const submission = await getSubmission(deps.warehouse.db, submission_id);
+      if (!submission) throw notFound(`Submission ${submission_id} (it may still be in the queue)`);
+      return c.json(
+        {
+          ...submission,
+          received_at: submission.received_at.toISOString(),
+          loaded_at: submission.loaded_at.toISOString(),
+        },
+        200,
+      );
+    });
+}

@@ -1,0 +1,83 @@
+// GET /scores: every area of a level inside a parent with its DCI, stage, pillars and reporting.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { LEVELS } from '@pantau/domain';
+import { countAreasIn, listAreaScores } from '@pantau/warehouse';
+import { requireRead } from '../auth/require-role';
+import type { AppDeps } from '../deps';
+import { validationHook } from '../errors';
+import { resolveParent, resolvePeriod } from '../read/read-scope';
+import {
+  checkLevelBelowParent,
+  levelParam,
+  limitParam,
+  optionalPeriod,
+  parentParam,
+} from '../schemas/query-params';
+import { pillarScoresSchema, stageSchema } from '../schemas/scores.schemas';
+import { readErrors } from './read-errors';
+
+/** Enough for every kecamatan of the country (7,277) in one call. */
+const SCORES_DEFAULT_LIMIT = 1_000;
+const SCORES_MAX_LIMIT = 10_000;
+
+export const scoreQuerySchema = z
+  .object({
+    level: levelParam,
+    parent: parentParam,
+    period: optionalPeriod,
+    limit: limitParam(SCORES_DEFAULT_LIMIT, SCORES_MAX_LIMIT),
+  })
+  .superRefine(checkLevelBelowParent);
+
+export const areaScoreSchema = z
+  .object({
+    code: z.string().openapi({ example: '15.02' }),
+    name: z.string().openapi({ example: 'Kabupaten Merangin' }),
+    level: z.enum(LEVELS),
+    dci: z.number().nullable().openapi({ description: 'Desa Cerdas Index 0–100; null: no report' }),
+    stage: stageSchema,
+    pillars: pillarScoresSchema,
+    villages_reporting: z.number().int(),
+    villages_expected: z.number().int().openapi({ description: 'Villages with an active cadre' }),
+  })
+  .openapi('AreaScore');
+
+export const scoresSchema = z
+  .object({
+    period: z.string().openapi({ description: 'The month shown (the latest when not asked)' }),
+    level: z.enum(LEVELS),
+    parent: z.string().nullable().openapi({ description: 'null: the whole country' }),
+    total: z.number().int().openapi({ description: 'Areas of the level inside the parent' }),
+    rows: z.array(areaScoreSchema),
+  })
+  .openapi('Scores');
+
+export function scoresRoutes(deps: AppDeps) {
+  const route = createRoute({
+    method: 'get',
+    path: '/scores',
+    tags: ['scores'],
+    summary: 'Scores of every area of a level inside a parent for a month (no report: nulls)',
+    middleware: [requireRead(deps)] as const,
+    security: [{ bearer: [] }],
+    request: { query: scoreQuerySchema },
+    responses: {
+      200: {
+        description: 'Area scores',
+        content: { 'application/json': { schema: scoresSchema } },
+      },
+      ...readErrors,
+    },
+  });
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    const parent = await resolveParent(deps, c.var.principal, query.parent);
+    const period = await resolvePeriod(deps, query.period);
+    const scope = { level: query.level, parent };
+    const [rows, total] = await Promise.all([
+      listAreaScores(deps.warehouse.db, { ...scope, period, limit: query.limit }),
+      countAreasIn(deps.warehouse.db, scope),
+    ]);
+    return c.json({ period, level: query.level, parent, total, rows }, 200);
+  });
+}

@@ -1,0 +1,135 @@
+// GET /villages/{code}/reports: a village's reports over time, raw values and scores, with lineage.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { levelOfCode } from '@pantau/domain';
+import { getVillageReports, type VillageReport } from '@pantau/warehouse';
+import { requireRead } from '../auth/require-role';
+import type { AppDeps } from '../deps';
+import { validationHook } from '../errors';
+import { requireArea } from '../read/read-scope';
+import { limitParam } from '../schemas/query-params';
+import { areaSchema, pillarScoresSchema } from '../schemas/scores.schemas';
+import { readErrors } from './read-errors';
+
+/** Five years of months. */
+const REPORTS_DEFAULT_LIMIT = 60;
+const REPORTS_MAX_LIMIT = 500;
+
+const villageCode = z
+  .string()
+  .max(13)
+  .refine((code) => levelOfCode(code) === 'village', 'a village code like 15.02.02.2004')
+  .openapi({ example: '15.02.02.2004' });
+
+const reportFields = {
+  period: z.string(),
+  report_id: z.string(),
+  cadre_id: z.string().nullable(),
+  submission_id: z.string().openapi({ description: 'The submission that produced this version' }),
+  outcome: z.enum(['imported', 'updated']),
+  submitted_at: z.string(),
+  first_submitted_at: z.string(),
+  on_time: z.boolean(),
+  received_at: z.string(),
+  loaded_at: z.string(),
+  notes: z.string().nullable(),
+  dci: z.number(),
+  stage: z.number().int(),
+  pillars: pillarScoresSchema,
+  indicators: z
+    .record(z.string(), z.union([z.number(), z.boolean()]))
+    .openapi({ description: 'Raw values by indicator code, as reported' }),
+};
+
+export const villageReportsSchema = z
+  .object({
+    village: areaSchema,
+    reports: z.array(z.object(reportFields).openapi('VillageReport')).openapi({
+      description: 'The current report of each period, latest period first',
+    }),
+    replaced: z
+      .array(
+        z
+          .object({ ...reportFields, replaced_at: z.string(), replaced_by: z.string() })
+          .openapi('ReplacedReport'),
+      )
+      .openapi({ description: 'Earlier versions that a later submission replaced' }),
+    submissions: z
+      .array(
+        z
+          .object({
+            submission_id: z.string(),
+            source: z.enum(['api', 'import', 'queue']),
+            source_id: z.string(),
+            line: z.number().int(),
+            report_id: z.string().nullable(),
+            period: z.string().nullable(),
+            submitted_at: z.string().nullable(),
+            received_at: z.string(),
+            loaded_at: z.string(),
+            outcome: z.enum(['imported', 'updated', 'ignored', 'rejected']),
+            reason: z.string().nullable(),
+            errors: z
+              .array(z.object({ field: z.string(), value: z.unknown(), message: z.string() }))
+              .nullable(),
+          })
+          .openapi('SubmissionRecord'),
+      )
+      .openapi({ description: 'Every submission for the village and what became of it' }),
+  })
+  .openapi('VillageReports');
+
+function reportJson(report: VillageReport) {
+  return {
+    ...report,
+    submitted_at: report.submitted_at.toISOString(),
+    first_submitted_at: report.first_submitted_at.toISOString(),
+    received_at: report.received_at.toISOString(),
+    loaded_at: report.loaded_at.toISOString(),
+  };
+}
+
+export function villagesRoutes(deps: AppDeps) {
+  const route = createRoute({
+    method: 'get',
+    path: '/villages/{code}/reports',
+    tags: ['reporting'],
+    summary: "A village's reports with raw values and scores, and each submission's outcome",
+    middleware: [requireRead(deps)] as const,
+    security: [{ bearer: [] }],
+    request: {
+      params: z.object({ code: villageCode }),
+      query: z.object({ limit: limitParam(REPORTS_DEFAULT_LIMIT, REPORTS_MAX_LIMIT) }),
+    },
+    responses: {
+      200: {
+        description: 'Reports and lineage',
+        content: { 'application/json': { schema: villageReportsSchema } },
+      },
+      ...readErrors,
+    },
+  });
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {
+    const { code } = c.req.valid('param');
+    const { limit } = c.req.valid('query');
+    const village = await requireArea(deps, c.var.principal, code, 'code');
+    const history = await getVillageReports(deps.warehouse.db, code, limit);
+    return c.json(
+      {
+        village,
+        reports: history.reports.map(reportJson),
+        replaced: history.replaced.map((r) => ({
+          ...reportJson(r),
+          replaced_at: r.replaced_at.toISOString(),
+          replaced_by: r.replaced_by,
+        })),
+        submissions: history.submissions.map((s) => ({
+          ...s,
+          submitted_at: s.submitted_at?.toISOString() ?? null,
+          received_at: s.received_at.toISOString(),
+          loaded_at: s.loaded_at.toISOString(),
+        })),
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,96 @@
+// Request and response shapes of the ingest and pipeline endpoints.
+import { z } from '@hono/zod-openapi';
+
+export const MAX_REPORTS_PER_REQUEST = 1_000;
+
+const reportObject = z.looseObject({}).openapi('ReportSubmission', {
+  description:
+    'A cadre report in its JSON form: report_id, cadre_id?, village_code, period (YYYY-MM), ' +
+    'submitted_at (ISO 8601), indicators {code: number|boolean}, notes?. Validated by the ' +
+    'pipeline: its outcome (imported, updated, ignored, rejected with reasons) is at ' +
+    'GET /submissions/{submission_id}.',
+  example: {
+    report_id: 'KD-2023-03-0001',
+    cadre_id: 'KD-15.02.02.2004',
+    village_code: '15.02.02.2004',
+    period: '2023-03',
+    submitted_at: '2023-03-27T09:15:00+07:00',
+    indicators: { people_digital_literacy_pct: 12.5, gov_apbdes_published: true },
+  },
+});
+
+export const submitReportsBody = z.union([
+  reportObject,
+  z
+    .array(reportObject)
+    .min(1, 'send at least one report')
+    .max(MAX_REPORTS_PER_REQUEST, `send at most ${MAX_REPORTS_PER_REQUEST} reports per request`),
+]);
+
+export const submittedSchema = z
+  .object({
+    source_id: z.string(),
+    received_at: z.string(),
+    submissions: z.array(z.object({ submission_id: z.string(), report_id: z.string().nullable() })),
+  })
+  .openapi('Submitted');
+
+const errorEntry = z.object({ field: z.string(), value: z.unknown(), message: z.string() });
+
+export const submissionSchema = z
+  .object({
+    submission_id: z.string(),
+    source: z.enum(['api', 'import', 'queue']),
+    source_id: z.string(),
+    line: z.number().int(),
+    report_id: z.string().nullable(),
+    village_code: z.string().nullable(),
+    period: z.string().nullable(),
+    received_at: z.string(),
+    loaded_at: z.string(),
+    outcome: z.enum(['imported', 'updated', 'ignored', 'rejected']),
+    reason: z.string().nullable(),
+    errors: z.array(errorEntry).nullable(),
+  })
+  .openapi('Submission');
+
+export const importSummarySchema = z
+  .object({
+    import_id: z.string(),
+    filename: z.string().nullable(),
+    format: z.enum(['csv', 'ndjson']),
+    dry_run: z.boolean(),
+    status: z.enum(['queued', 'running', 'completed', 'failed']),
+    rows: z.number().int().nullable(),
+    processed: z.number().int(),
+    imported: z.number().int(),
+    updated: z.number().int(),
+    ignored: z.number().int(),
+    rejected: z.number().int(),
+    error: z.string().nullable(),
+    created_at: z.string(),
+    finished_at: z.string().nullable(),
+  })
+  .openapi('ImportSummary');
+
+export const importErrorSchema = z
+  .object({
+    line: z.number().int(),
+    report_id: z.string().nullable(),
+    field: z.string(),
+    value: z.unknown(),
+    message: z.string(),
+  })
+  .openapi('ImportError');
+
+export const importDetailSchema = importSummarySchema
+  .extend({ errors: z.array(importErrorSchema), errors_total: z.number().int() })
+  .openapi('Import');
+
+export const cadreResultSchema = z
+  .object({
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    rejected: z.array(z.object({ line: z.number().int(), errors: z.array(errorEntry) })),
+  })
+  .openapi('RosterUpsert');

@@ -1,0 +1,123 @@
+// The query and path parameters the read endpoints share, validated by zod and documented in OpenAPI.
+import { z } from '@hono/zod-openapi';
+import {
+  isPeriod,
+  LEVELS,
+  levelOfCode,
+  monthsBetween,
+  PILLAR_CODES,
+  type Level,
+} from '@pantau/domain';
+
+/** Longest area code: a village, `15.02.02.2004`. */
+const AREA_CODE_MAX = 13;
+/** Longest period range a series may span: ten years of months. */
+export const MAX_SERIES_MONTHS = 120;
+
+export const METRIC_CODES = ['dci', ...PILLAR_CODES] as const;
+
+const AREA_CODE_SHAPES =
+  'an area code: region (JKT), province (15), kabupaten (15.02), kecamatan (15.02.02) or village (15.02.02.2004)';
+
+export const areaCode = z
+  .string()
+  .max(AREA_CODE_MAX, AREA_CODE_SHAPES)
+  .refine((code) => levelOfCode(code) !== null, AREA_CODE_SHAPES);
+
+export const levelParam = z.enum(LEVELS).openapi({
+  description: 'Administrative level of the rows: region, province, regency, district or village',
+  example: 'regency',
+});
+
+/** Months a request may name: far wider than the programme, narrow enough for month arithmetic. */
+export const FIRST_PERIOD = '2000-01';
+export const LAST_PERIOD = '2099-12';
+
+export const periodParam = z
+  .string()
+  .refine(
+    (period) => isPeriod(period) && period >= FIRST_PERIOD && period <= LAST_PERIOD,
+    `a period YYYY-MM from ${FIRST_PERIOD} to ${LAST_PERIOD}`,
+  )
+  .openapi({
+    description: 'Month YYYY-MM',
+    example: '2024-06',
+    pattern: '^20\\d{2}-(0[1-9]|1[0-2])$',
+  });
+
+export const optionalPeriod = periodParam.optional().openapi({
+  description: 'Month YYYY-MM; omitted means the latest month with data (stated in the response)',
+  example: '2024-06',
+});
+
+export const parentParam = areaCode.optional().openapi({
+  description: 'Area code whose areas to return; omitted means the whole country',
+  example: '15',
+});
+
+export const areaParam = areaCode.openapi({
+  description: 'Area code (any level)',
+  example: '15.02',
+});
+
+export const metricParam = z.enum(METRIC_CODES).default('dci').openapi({
+  description: 'A pillar code or dci (the Desa Cerdas Index)',
+  example: 'dci',
+});
+
+/** A bounded page size: every list has a default and a maximum. */
+export function limitParam(defaultLimit: number, max: number) {
+  return z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(defaultLimit)
+    .openapi({ description: `At most this many rows (default ${defaultLimit}, max ${max})` });
+}
+
+const LEVEL_ORDER: readonly Level[] = LEVELS;
+
+/** Whether areas of `level` can lie inside `parent` (null: the whole country holds them all). */
+export function isBelow(level: Level, parent: string | null | undefined): boolean {
+  if (parent === null || parent === undefined) return true;
+  const parentLevel = levelOfCode(parent);
+  return parentLevel !== null && LEVEL_ORDER.indexOf(level) > LEVEL_ORDER.indexOf(parentLevel);
+}
+
+interface RefinementContext {
+  addIssue(issue: { code: 'custom'; path: string[]; message: string }): void;
+}
+
+/** Refinement: `level` must lie below `parent`. */
+export function checkLevelBelowParent(
+  query: { level?: Level; parent?: string },
+  ctx: RefinementContext,
+): void {
+  if (query.level === undefined || isBelow(query.level, query.parent)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['level'],
+    message: `${query.level} is not a level below the parent ${query.parent}`,
+  });
+}
+
+/** Refinement: `from` must not be after `to`, and the span stays bounded. */
+export function checkPeriodRange(query: { from?: string; to?: string }, ctx: RefinementContext) {
+  if (query.from === undefined || query.to === undefined) return;
+  if (query.from > query.to) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: `from ${query.from} is after to ${query.to}`,
+    });
+    return;
+  }
+  if (monthsBetween(query.from, query.to) + 1 > MAX_SERIES_MONTHS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `a range spans at most ${MAX_SERIES_MONTHS} months`,
+    });
+  }
+}

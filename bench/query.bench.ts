@@ -1,0 +1,390 @@
+// Query API at national scale: p50/p95 of each read endpoint in-process, against its query functions.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createTestApp, TEST_ADMIN_TOKEN } from '@pantau/api/testing';
+import {
+  compareAreas,
+  countAreasIn,
+  exportAreaScores,
+  exportReports,
+  getArea,
+  getAreaTimeseries,
+  getCompleteness,
+  getDistribution,
+  getVillageReports,
+  latestPeriod,
+  listAreas,
+  listAreaScores,
+  listMissingVillages,
+  rankAreas,
+  type Warehouse,
+} from '@pantau/warehouse';
+import { LAST_PERIOD, openNationalData } from './lib/national-data';
+import { line } from './lib/report';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': {
+      type: 'string',
+      default: fileURLToPath(new URL('./out/national', import.meta.url)),
+    },
+    runs: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '5' },
+    filter: { type: 'string' },
+  },
+});
+const RUNS = Number(values.runs);
+const WARMUP = Number(values.warmup);
+/** The issue's aims: every read endpoint under this p95, and the API within this of direct. */
+const P95_TARGET_MS = 50;
+const RATIO_TARGET = 1.5;
+
+const PERIOD = LAST_PERIOD;
+const TREND_FROM = '2024-01';
+const VILLAGE = '15.02.02.2004';
+
+interface Case {
+  endpoint: string;
+  scope: string;
+  path: string;
+  /** The query functions the handler calls, called the same way on the warehouse. */
+  direct: (warehouse: Warehouse, scratch: string) => Promise<unknown>;
+}
+
+const scores = (level: 'province' | 'regency' | 'district' | 'village', parent: string | null) => {
+  const scope = { level, parent };
+  return (w: Warehouse) =>
+    Promise.all([
+      listAreaScores(w.db, { ...scope, period: PERIOD, limit: 10_000 }),
+      countAreasIn(w.db, scope),
+    ]);
+};
+
+const timeseries = (area: string | null) => (w: Warehouse) =>
+  getAreaTimeseries(w.db, { area, from: TREND_FROM, to: PERIOD });
+
+const rankings =
+  (level: 'province' | 'regency' | 'district' | 'village', parent: string | null) =>
+  (w: Warehouse) =>
+    rankAreas(w.db, { level, parent, period: PERIOD, metric: 'dci', order: 'desc', limit: 50 });
+
+const distribution = (parent: string | null) => (w: Warehouse) =>
+  getDistribution(w.db, { level: 'village', parent, period: PERIOD, metric: 'dci', bins: 10 });
+
+const completeness =
+  (
+    level: 'province' | 'regency' | 'district' | 'village',
+    parent: string | null,
+    missing: boolean,
+  ) =>
+  (w: Warehouse) =>
+    Promise.all([
+      getCompleteness(w.db, { level, parent, period: PERIOD, limit: 10_000 }),
+      missing ? listMissingVillages(w.db, { parent, period: PERIOD, limit: 100 }) : null,
+    ]);
+
+const compare = (codes: string[]) => (w: Warehouse) =>
+  Promise.all([
+    compareAreas(w.db, { codes, period: PERIOD }),
+    ...codes.map((area) => getAreaTimeseries(w.db, { area, from: TREND_FROM, to: PERIOD })),
+  ]);
+
+let exportCount = 0;
+const exportScores =
+  (level: 'province' | 'district', parent: string | null) => (w: Warehouse, scratch: string) =>
+    exportAreaScores(
+      w.db,
+      { level, parent, period: PERIOD },
+      { path: join(scratch, `${exportCount++}.csv`), format: 'csv' },
+    );
+
+const p = `period=${PERIOD}`;
+const CASES: Case[] = [
+  {
+    endpoint: '/areas?q',
+    scope: 'national',
+    path: '/areas?q=sungai&limit=20',
+    direct: (w) => listAreas(w.db, { q: 'sungai', limit: 20 }),
+  },
+  {
+    endpoint: '/areas',
+    scope: 'kabupaten 15.02',
+    path: '/areas?level=district&parent=15.02',
+    direct: (w) => listAreas(w.db, { level: 'district', parent: '15.02', limit: 50 }),
+  },
+  {
+    endpoint: '/areas/{code}',
+    scope: `village ${VILLAGE}`,
+    path: `/areas/${VILLAGE}`,
+    direct: (w) => getArea(w.db, VILLAGE),
+  },
+  {
+    endpoint: '/scores',
+    scope: 'national (provinces)',
+    path: `/scores?level=province&${p}`,
+    direct: scores('province', null),
+  },
+  {
+    endpoint: '/scores (latest)',
+    scope: 'national (provinces)',
+    path: '/scores?level=province',
+    direct: async (w) => {
+      const period = (await latestPeriod(w.db)) ?? PERIOD;
+      return Promise.all([
+        listAreaScores(w.db, { level: 'province', parent: null, period, limit: 10_000 }),
+        countAreasIn(w.db, { level: 'province', parent: null }),
+      ]);
+    },
+  },
+  {
+    endpoint: '/scores',
+    scope: 'national (7,277 districts)',
+    path: `/scores?level=district&${p}&limit=10000`,
+    direct: scores('district', null),
+  },
+  {
+    endpoint: '/scores',
+    scope: 'province 15',
+    path: `/scores?level=regency&parent=15&${p}`,
+    direct: scores('regency', '15'),
+  },
+  {
+    endpoint: '/scores',
+    scope: 'kabupaten 15.02',
+    path: `/scores?level=district&parent=15.02&${p}`,
+    direct: scores('district', '15.02'),
+  },
+  {
+    endpoint: '/scores',
+    scope: 'district 15.02.02',
+    path: `/scores?level=village&parent=15.02.02&${p}`,
+    direct: scores('village', '15.02.02'),
+  },
+  {
+    endpoint: '/timeseries',
+    scope: 'national',
+    path: `/timeseries?from=${TREND_FROM}&to=${PERIOD}`,
+    direct: timeseries(null),
+  },
+  {
+    endpoint: '/timeseries',
+    scope: 'province 15',
+    path: `/timeseries?area=15&from=${TREND_FROM}&to=${PERIOD}`,
+    direct: timeseries('15'),
+  },
+  {
+    endpoint: '/timeseries',
+    scope: 'kabupaten 15.02',
+    path: `/timeseries?area=15.02&from=${TREND_FROM}&to=${PERIOD}`,
+    direct: timeseries('15.02'),
+  },
+  {
+    endpoint: '/timeseries',
+    scope: `village ${VILLAGE}`,
+    path: `/timeseries?area=${VILLAGE}&from=${TREND_FROM}&to=${PERIOD}`,
+    direct: timeseries(VILLAGE),
+  },
+  {
+    endpoint: '/rankings',
+    scope: 'national (provinces)',
+    path: `/rankings?level=province&${p}`,
+    direct: rankings('province', null),
+  },
+  {
+    endpoint: '/rankings',
+    scope: 'national (villages)',
+    path: `/rankings?level=village&${p}`,
+    direct: rankings('village', null),
+  },
+  {
+    endpoint: '/rankings',
+    scope: 'province 15 (villages)',
+    path: `/rankings?level=village&parent=15&${p}`,
+    direct: rankings('village', '15'),
+  },
+  {
+    endpoint: '/rankings',
+    scope: 'kabupaten 15.02',
+    path: `/rankings?level=district&parent=15.02&${p}`,
+    direct: rankings('district', '15.02'),
+  },
+  {
+    endpoint: '/compare',
+    scope: '3 provinces',
+    path: `/compare?areas=15,33,94&${p}&from=${TREND_FROM}&to=${PERIOD}`,
+    direct: compare(['15', '33', '94']),
+  },
+  {
+    endpoint: '/compare',
+    scope: '3 kabupaten of 15',
+    path: `/compare?areas=15.01,15.02,15.03&${p}&from=${TREND_FROM}&to=${PERIOD}`,
+    direct: compare(['15.01', '15.02', '15.03']),
+  },
+  {
+    endpoint: '/compare',
+    scope: '2 villages',
+    path: `/compare?areas=${VILLAGE},15.02.02.2024&${p}&from=${TREND_FROM}&to=${PERIOD}`,
+    direct: compare([VILLAGE, '15.02.02.2024']),
+  },
+  {
+    endpoint: '/distribution',
+    scope: 'national (villages)',
+    path: `/distribution?level=village&${p}`,
+    direct: distribution(null),
+  },
+  {
+    endpoint: '/distribution',
+    scope: 'province 15 (villages)',
+    path: `/distribution?level=village&parent=15&${p}`,
+    direct: distribution('15'),
+  },
+  {
+    endpoint: '/distribution',
+    scope: 'kabupaten 15.02 (villages)',
+    path: `/distribution?level=village&parent=15.02&${p}`,
+    direct: distribution('15.02'),
+  },
+  {
+    endpoint: '/completeness',
+    scope: 'national (provinces)',
+    path: `/completeness?level=province&${p}`,
+    direct: completeness('province', null, false),
+  },
+  {
+    endpoint: '/completeness',
+    scope: 'province 15',
+    path: `/completeness?level=regency&parent=15&${p}`,
+    direct: completeness('regency', '15', false),
+  },
+  {
+    endpoint: '/completeness',
+    scope: 'kabupaten 15.02 (+missing)',
+    path: `/completeness?level=district&parent=15.02&${p}`,
+    direct: completeness('district', '15.02', true),
+  },
+  {
+    endpoint: '/completeness',
+    scope: 'district 15.02.02 (+missing)',
+    path: `/completeness?level=village&parent=15.02.02&${p}`,
+    direct: completeness('village', '15.02.02', true),
+  },
+  {
+    endpoint: '/villages/{code}/reports',
+    scope: `village ${VILLAGE}`,
+    path: `/villages/${VILLAGE}/reports`,
+    direct: (w) => getVillageReports(w.db, VILLAGE, 60),
+  },
+  {
+    endpoint: '/export csv',
+    scope: 'national (provinces)',
+    path: `/export?level=province&${p}`,
+    direct: exportScores('province', null),
+  },
+  {
+    endpoint: '/export csv',
+    scope: 'national (7,277 districts)',
+    path: `/export?level=district&${p}`,
+    direct: exportScores('district', null),
+  },
+  {
+    endpoint: '/export csv raw',
+    scope: 'kabupaten 15.02',
+    path: `/export?raw=true&parent=15.02&${p}`,
+    direct: (w, scratch) =>
+      exportReports(
+        w.db,
+        { parent: '15.02', period: PERIOD },
+        { path: join(scratch, `${exportCount++}.csv`), format: 'csv' },
+      ),
+  },
+];
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+async function timedMs(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+const national = await openNationalData(values['data-dir']);
+const t = await createTestApp({ warehouse: national });
+const scratch = mkdtempSync(join(tmpdir(), 'pantau-bench-query-'));
+const auth = { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } };
+
+async function callApi(path: string): Promise<void> {
+  const res = await t.app.request(`/api/v1${path}`, auth);
+  // The whole body is part of the answer: a JSON read is not done until it is serialised.
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+}
+
+try {
+  const selected = CASES.filter(
+    (c) => !values.filter || `${c.endpoint} ${c.scope}`.includes(values.filter),
+  );
+  line(
+    `${selected.length} cases, ${WARMUP} warm-up + ${RUNS} runs each, API and direct interleaved; period ${PERIOD}\n`,
+  );
+  const header = ['endpoint', 'scope', 'API p50', 'API p95', 'direct p50', 'direct p95', 'ratio'];
+  const widths = [26, 30, 8, 8, 10, 10, 6];
+  const row = (cells: string[]) =>
+    line(
+      cells
+        .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  '),
+    );
+  row(header);
+  row(widths.map((w) => '-'.repeat(w)));
+  const misses: string[] = [];
+  for (const c of selected) {
+    for (let i = 0; i < WARMUP; i++) {
+      await callApi(c.path);
+      await c.direct(national, scratch);
+    }
+    const api: number[] = [];
+    const direct: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate which goes first, so neither always runs on a cache the other warmed.
+      if (i % 2 === 0) {
+        api.push(await timedMs(() => callApi(c.path)));
+        direct.push(await timedMs(() => c.direct(national, scratch)));
+      } else {
+        direct.push(await timedMs(() => c.direct(national, scratch)));
+        api.push(await timedMs(() => callApi(c.path)));
+      }
+    }
+    api.sort((a, b) => a - b);
+    direct.sort((a, b) => a - b);
+    const [a50, a95, d50, d95] = [
+      quantile(api, 0.5),
+      quantile(api, 0.95),
+      quantile(direct, 0.5),
+      quantile(direct, 0.95),
+    ];
+    const ratio = a50 / d50;
+    row([
+      c.endpoint,
+      c.scope,
+      a50.toFixed(1),
+      a95.toFixed(1),
+      d50.toFixed(1),
+      d95.toFixed(1),
+      `${ratio.toFixed(2)}×`,
+    ]);
+    if (a95 >= P95_TARGET_MS) misses.push(`${c.endpoint} ${c.scope}: API p95 ${a95.toFixed(1)} ms`);
+    if (ratio > RATIO_TARGET)
+      misses.push(`${c.endpoint} ${c.scope}: API ${ratio.toFixed(2)}× direct`);
+  }
+  line(`\nAims: API p95 < ${P95_TARGET_MS} ms, API ≤ ${RATIO_TARGET}× direct (ratio of the p50s).`);
+  line(misses.length === 0 ? 'All cases meet both.' : `Missed:\n  ${misses.join('\n  ')}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+  await t.close();
+  await national.close();
+}
