@@ -55,9 +55,12 @@ export class DuckDBKyselyConnection implements DatabaseConnection {
 class DuckDBDriver implements Driver {
   private readonly idle: DuckDBKyselyConnection[];
   private readonly waiting: ((connection: DuckDBKyselyConnection) => void)[] = [];
+  private readonly size: number;
+  private drained: (() => void) | null = null;
 
   constructor(connections: readonly DuckDBConnection[]) {
     this.idle = connections.map((c) => new DuckDBKyselyConnection(c));
+    this.size = connections.length;
   }
 
   async init(): Promise<void> {}
@@ -72,6 +75,7 @@ class DuckDBDriver implements Driver {
     const next = this.waiting.shift();
     if (next) next(connection as DuckDBKyselyConnection);
     else this.idle.push(connection as DuckDBKyselyConnection);
+    if (this.idle.length === this.size) this.drained?.();
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -86,7 +90,11 @@ class DuckDBDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('ROLLBACK'));
   }
 
-  async destroy(): Promise<void> {}
+  /** Waits for the queries in flight: closing a connection under a running query crashes. */
+  async destroy(): Promise<void> {
+    if (this.idle.length === this.size) return;
+    await new Promise<void>((resolve) => (this.drained = resolve));
+  }
 }
 
 /** Tables and columns from DuckDB's information_schema. */

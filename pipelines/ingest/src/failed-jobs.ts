@@ -9,14 +9,15 @@ export interface FailedJob {
   failed_reason: string;
   attempts_made: number;
   timestamp: number;
-  /** The import (or request) the job's submissions came from, when it says. */
+  /** The import (or request) the job's submissions came from; the first, for a load job. */
   source_id: string | null;
 }
 
-function sourceOf(job: Job): string | null {
-  // Validate batch jobs and load jobs both name their source.
-  const source = (job.data as { source_id?: unknown } | undefined)?.source_id;
-  return typeof source === 'string' ? source : null;
+/** Validate batch jobs name their source; load jobs carry the batches of one or more. */
+function sourcesOf(job: Job): string[] {
+  const data = job.data as { source_id?: unknown; batches?: { source_id?: unknown }[] } | undefined;
+  const sources = [data?.source_id, ...(data?.batches ?? []).map((b) => b.source_id)];
+  return sources.filter((s): s is string => typeof s === 'string');
 }
 
 function describe(queue: Queue, job: Job): FailedJob {
@@ -27,7 +28,7 @@ function describe(queue: Queue, job: Job): FailedJob {
     failed_reason: job.failedReason,
     attempts_made: job.attemptsMade,
     timestamp: job.timestamp,
-    source_id: sourceOf(job),
+    source_id: sourcesOf(job)[0] ?? null,
   };
 }
 
@@ -53,7 +54,7 @@ export async function retryFailedJobs(
     const failed = await queue.getFailed();
     for (const job of failed) {
       if (filter.job_ids && !filter.job_ids.includes(job.id ?? '')) continue;
-      if (filter.source_id && sourceOf(job) !== filter.source_id) continue;
+      if (filter.source_id && !sourcesOf(job).includes(filter.source_id)) continue;
       await job.retry('failed');
       retried++;
     }

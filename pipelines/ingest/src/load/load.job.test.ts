@@ -1,7 +1,7 @@
 import { scoreReport } from '@pantau/domain';
 import type { Submission } from '@pantau/warehouse';
 import { describe, expect, it } from 'vitest';
-import { packLoadJob } from './load.job';
+import { loadJobId, packValidated } from './load.job';
 
 const meta = (source_id: string, line: number) => ({
   submission_id: `${source_id}:${line}`,
@@ -11,10 +11,10 @@ const meta = (source_id: string, line: number) => ({
   received_at: '2024-01-01T00:00:00.000Z',
 });
 
-describe('packLoadJob', () => {
+describe('load jobs', () => {
   it('packs valid rows in catalogue order and keeps rejected rows with their reasons', () => {
     const indicators = { people_rkdd_active: true, gov_online_letters_pct: 37.5 };
-    const job = packLoadJob([
+    const job = packValidated([
       {
         ...meta('imp-1', 2),
         valid: true,
@@ -58,6 +58,11 @@ describe('packLoadJob', () => {
     expect(JSON.parse(JSON.stringify(job))).toEqual(job);
   });
 
+  it('name a group of validate jobs after the first one and its size', () => {
+    expect(loadJobId(['imp-1.0'])).toBe('load.imp-1.0');
+    expect(loadJobId(['api-x.0', 'api-y.0', 'api-z.0'])).toBe('load.api-x.0.3');
+  });
+
   it('refuses submissions of more than one source', () => {
     const rejected = (source: string): Submission => ({
       ...meta(source, 1),
@@ -65,6 +70,6 @@ describe('packLoadJob', () => {
       errors: [],
       payload: null,
     });
-    expect(() => packLoadJob([rejected('a'), rejected('b')])).toThrow(/one source/);
+    expect(() => packValidated([rejected('a'), rejected('b')])).toThrow(/one source/);
   });
 });

@@ -1,19 +1,26 @@
-// Jobs of the `reports.load` queue: one validate job's submissions, packed for the single writer.
+// Jobs of the `reports.load` queue: the packed submissions of one or more validate jobs.
 import { packSubmissions, type Submission, type SubmissionBatch } from '@pantau/warehouse';
 
 export const LOAD_JOB = 'submissions';
 
-/** A validate job's submissions share one source, so its load job is one packed batch. */
-export type LoadJob = SubmissionBatch;
-
-/** One load job per validate job: a retried validate job re-adds the same id. */
-export function loadJobId(validateJobId: string): string {
-  return `load.${validateJobId}`;
+/**
+ * Validate workers coalesce what their concurrent jobs produce into one load job: a burst of
+ * single-report API requests costs the loader one job per burst, not one per report.
+ */
+export interface LoadJob {
+  batches: SubmissionBatch[];
 }
 
-export function packLoadJob(submissions: readonly Submission[]): LoadJob {
+/** Deterministic for a given group of validate jobs (their ids, in order). */
+export function loadJobId(validateJobIds: readonly string[]): string {
+  const [first = 'none'] = validateJobIds;
+  return validateJobIds.length === 1 ? `load.${first}` : `load.${first}.${validateJobIds.length}`;
+}
+
+/** A validate job's submissions share one source: one packed batch. */
+export function packValidated(submissions: readonly Submission[]): SubmissionBatch {
   const [batch, ...others] = packSubmissions(submissions);
   if (!batch || others.length > 0)
-    throw new Error('a load job holds the submissions of one source');
+    throw new Error('a validate job holds the submissions of one source');
   return batch;
 }

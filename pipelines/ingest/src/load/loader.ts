@@ -9,8 +9,9 @@ import {
 import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import { KEEP_COMPLETED, KEEP_FAILED, LOAD_QUEUE } from '../queues';
-import { LoadBatcher } from './load-batcher';
+import { Batcher } from '../batcher';
 import type { LoadJob } from './load.job';
+import { keyAdmission } from './key-admission';
 import { commitSubmissions, type CommitResult } from './load.processor';
 
 export interface LoaderOptions {
@@ -50,7 +51,7 @@ export interface Loader {
 
 export function startLoader(options: LoaderOptions): Loader {
   const log = options.logger.child({ module: 'loader' });
-  const batcher = new LoadBatcher<SubmissionBatch, CommitResult>(
+  const batcher = new Batcher<SubmissionBatch, CommitResult>(
     async (batches) => {
       const result = await commitSubmissions(options.warehouse, batches);
       log.debug({ counts: result.event.counts, jobs: batches.length }, 'batch committed');
@@ -63,13 +64,17 @@ export function startLoader(options: LoaderOptions): Loader {
       maxWeight: options.maxBatch ?? DEFAULT_MAX_BATCH,
       weigh: (batch) => batch.valid.length + batch.rejected.length,
       lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS,
+      admission: keyAdmission,
     },
   );
 
   const worker = new Worker<LoadJob, JobOutcomes>(
     LOAD_QUEUE,
     async (job) => {
-      const result = await batcher.submit([job.data]);
+      const { batches } = job.data;
+      // A job's batches may be committed in different transactions (see keyAdmission).
+      const results = await batcher.submit(batches);
+      const outcomeOf = (id: string) => results.find((r) => r.outcomes.has(id))?.outcomes.get(id);
       const counts: JobOutcomes = {
         imported: 0,
         updated: 0,
@@ -77,8 +82,9 @@ export function startLoader(options: LoaderOptions): Loader {
         rejected: 0,
         already_recorded: 0,
       };
-      for (const id of submissionIds(job.data))
-        counts[result.outcomes.get(id) ?? 'already_recorded']++;
+      for (const id of batches.flatMap(submissionIds)) {
+        counts[outcomeOf(id) ?? 'already_recorded']++;
+      }
       return counts;
     },
     {

@@ -1,9 +1,10 @@
 // Wiring of a validate worker: validates each job's records and hands them to the loader.
 import type { ValidationContext } from '@pantau/domain';
-import type { Submission } from '@pantau/warehouse';
+import type { Submission, SubmissionBatch } from '@pantau/warehouse';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import { LOAD_JOB, loadJobId, packLoadJob, type LoadJob } from '../load/load.job';
+import { Batcher } from '../batcher';
+import { LOAD_JOB, loadJobId, packValidated, type LoadJob } from '../load/load.job';
 import { KEEP_COMPLETED, KEEP_FAILED, VALIDATE_QUEUE } from '../queues';
 import { BATCH_JOB, batchJobSchema, REPORT_JOB } from './validate.job';
 import { validateBatch, validateQueuedReport } from './validate.processor';
@@ -17,8 +18,15 @@ export interface ValidateWorkerOptions {
   concurrency?: number;
 }
 
-/** Validation is CPU-bound; a few jobs in flight only overlap the Redis round trips. */
-const DEFAULT_CONCURRENCY = 4;
+/**
+ * Jobs in flight: import chunks are CPU-bound, but single-report jobs spend their time waiting
+ * on Redis, and many of them in flight let one load job carry a whole burst.
+ */
+const DEFAULT_CONCURRENCY = 32;
+/** Submissions per load job, at most (whole validate jobs are never split). */
+const MAX_LOAD_JOB = 5_000;
+/** How long a validated job waits for others to share its load job. */
+const LINGER_MS = 5;
 
 function submissionsOf(
   job: { id?: string; name: string; timestamp: number; data: unknown },
@@ -47,15 +55,29 @@ function submissionsOf(
 
 export function startValidateWorker(options: ValidateWorkerOptions): Worker {
   const log = options.logger.child({ module: 'validate-worker' });
+  // Retries are safe whatever the grouping: the loader skips submissions already recorded.
+  const handOver = new Batcher<{ id: string; batch: SubmissionBatch }, void>(
+    async (validated) => {
+      const batches = validated.map((v) => v.batch);
+      await options.loadQueue.add(
+        LOAD_JOB,
+        { batches },
+        { jobId: loadJobId(validated.map((v) => v.id)) },
+      );
+    },
+    {
+      maxWeight: MAX_LOAD_JOB,
+      weigh: ({ batch }) => batch.valid.length + batch.rejected.length,
+      lingerMs: LINGER_MS,
+    },
+  );
   const worker = new Worker(
     VALIDATE_QUEUE,
     async (job) => {
       const submissions = submissionsOf(job, options.context);
-      await options.loadQueue.add(LOAD_JOB, packLoadJob(submissions), {
-        jobId: loadJobId(job.id ?? job.name),
-      });
-      const invalid = submissions.filter((s) => !s.valid).length;
-      return { valid: submissions.length - invalid, invalid };
+      const batch = packValidated(submissions);
+      await handOver.submit([{ id: job.id ?? job.name, batch }]);
+      return { valid: batch.valid.length, invalid: batch.rejected.length };
     },
     {
       connection: options.connection,
@@ -72,5 +94,11 @@ export function startValidateWorker(options: ValidateWorkerOptions): Worker {
     );
   });
   worker.on('error', (error) => log.error({ err: error }, 'validate worker error'));
+  const close = worker.close.bind(worker);
+  // Closing waits for the jobs in hand, which wait for their load job to be added.
+  worker.close = async (force?: boolean) => {
+    await close(force);
+    await handOver.drain();
+  };
   return worker;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LoadBatcher } from './load-batcher';
+import { Batcher } from './batcher';
 
-describe('LoadBatcher', () => {
-  it('commits concurrent submissions together and answers each caller', async () => {
+describe('Batcher', () => {
+  it('commits concurrent submissions together and answers each item', async () => {
     const commits: number[][] = [];
-    const batcher = new LoadBatcher<number, number>(
+    const batcher = new Batcher<number, number>(
       async (items) => {
         commits.push(items);
         return items.length;
@@ -17,14 +17,14 @@ describe('LoadBatcher', () => {
       batcher.submit([4]),
     ]);
     expect(commits).toEqual([[1, 2, 3, 4]]);
-    expect(results).toEqual([4, 4, 4]);
+    expect(results).toEqual([[4, 4], [4], [4]]);
   });
 
   it('forms the next batch from what arrives during a commit', async () => {
     const commits: number[][] = [];
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const batcher = new LoadBatcher<number, void>(
+    const batcher = new Batcher<number, void>(
       async (items) => {
         commits.push(items);
         if (commits.length === 1) await gate;
@@ -36,12 +36,12 @@ describe('LoadBatcher', () => {
     const third = batcher.submit([3]);
     release();
     await Promise.all([first, second, third]);
-    expect(commits).toEqual([[1], [2, 3]]);
+    expect(commits).toEqual([[1], [2], [3]]);
   });
 
   it('flushes at once when the waiting items weigh enough', async () => {
     const commits: number[][] = [];
-    const batcher = new LoadBatcher<number, void>(
+    const batcher = new Batcher<number, void>(
       async (items) => {
         commits.push(items);
       },
@@ -51,9 +51,34 @@ describe('LoadBatcher', () => {
     expect(commits).toEqual([[4, 6]]);
   });
 
-  it('fails every caller of a batch whose commit fails, and carries on', async () => {
+  it('leaves items the admission refuses for a later batch, in order', async () => {
+    const commits: string[][] = [];
+    const batcher = new Batcher<string, void>(
+      async (items) => {
+        commits.push(items);
+      },
+      {
+        maxWeight: 100,
+        lingerMs: 1,
+        // One item per letter per batch.
+        admission: () => {
+          const seen = new Set<string>();
+          return (item) => {
+            const letter = item[0]!;
+            if (seen.has(letter)) return false;
+            seen.add(letter);
+            return true;
+          };
+        },
+      },
+    );
+    await batcher.submit(['a1', 'b1', 'a2', 'a3', 'c1']);
+    expect(commits).toEqual([['a1', 'b1', 'c1'], ['a2'], ['a3']]);
+  });
+
+  it('fails every item of a batch whose commit fails, and carries on', async () => {
     let calls = 0;
-    const batcher = new LoadBatcher<number, string>(
+    const batcher = new Batcher<number, string>(
       async () => {
         calls++;
         if (calls === 1) throw new Error('disk full');
@@ -64,6 +89,6 @@ describe('LoadBatcher', () => {
     await expect(Promise.all([batcher.submit([1]), batcher.submit([2])])).rejects.toThrow(
       'disk full',
     );
-    await expect(batcher.submit([3])).resolves.toBe('ok');
+    await expect(batcher.submit([3])).resolves.toEqual(['ok']);
   });
 });

@@ -1,0 +1,107 @@
+// Coalesces work submitted by many concurrent jobs into one step (a transaction, a queue add).
+
+interface Pending<T, R> {
+  item: T;
+  resolve: (result: R) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface BatcherOptions<T> {
+  /** Flush as soon as the waiting items weigh this much. */
+  maxWeight: number;
+  /** The weight of one item (default 1). */
+  weigh?: (item: T) => number;
+  /** Otherwise wait this long after the first item, to gather more. */
+  lingerMs: number;
+  /**
+   * Makes a fresh admission check for each batch; an item it refuses waits, in order, for a
+   * later batch (the first waiting item is always admitted).
+   */
+  admission?: () => (item: T) => boolean;
+}
+
+/**
+ * `submit` resolves with the result of the commit of each item's batch. One flush runs at a
+ * time; whatever arrives meanwhile forms the next batch, so batches grow with the load.
+ */
+export class Batcher<T, R> {
+  private pending: Pending<T, R>[] = [];
+  private pendingWeight = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly commit: (items: T[]) => Promise<R>,
+    private readonly options: BatcherOptions<T>,
+  ) {}
+
+  submit(items: readonly T[]): Promise<R[]> {
+    const results = items.map(
+      (item) =>
+        new Promise<R>((resolve, reject) => {
+          this.pending.push({ item, resolve, reject });
+          this.pendingWeight += this.weigh(item);
+        }),
+    );
+    this.schedule();
+    return Promise.all(results);
+  }
+
+  /** Waits until everything submitted so far has been committed (or failed). */
+  async drain(): Promise<void> {
+    while (this.flushing || this.pending.length > 0) {
+      if (!this.flushing) this.flush();
+      await this.flushing;
+    }
+  }
+
+  private weigh(item: T): number {
+    return this.options.weigh?.(item) ?? 1;
+  }
+
+  private schedule(): void {
+    if (this.flushing || this.pending.length === 0) return; // a running flush picks the rest up
+    if (this.pendingWeight >= this.options.maxWeight) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs);
+  }
+
+  /** Takes the waiting items the batch admits, up to the weight limit; the rest wait. */
+  private take(): Pending<T, R>[] {
+    const admit = this.options.admission?.();
+    const taken: Pending<T, R>[] = [];
+    const waiting: Pending<T, R>[] = [];
+    let weight = 0;
+    for (const p of this.pending) {
+      const fits = taken.length === 0 || weight < this.options.maxWeight;
+      // A fresh admission check accepts its first item, so the batch is never empty.
+      if (fits && (!admit || admit(p.item))) {
+        taken.push(p);
+        weight += this.weigh(p.item);
+      } else waiting.push(p);
+    }
+    this.pending = waiting;
+    this.pendingWeight -= weight;
+    return taken;
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.flushing || this.pending.length === 0) return;
+    const batch = this.take();
+    this.flushing = this.run(batch).finally(() => {
+      this.flushing = null;
+      // Items left waiting (refused or over the limit) go next, without lingering.
+      if (this.pending.length > 0) this.flush();
+    });
+  }
+
+  private async run(batch: Pending<T, R>[]): Promise<void> {
+    try {
+      const result = await this.commit(batch.map((p) => p.item));
+      for (const p of batch) p.resolve(result);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  }
+}
