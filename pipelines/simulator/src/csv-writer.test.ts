@@ -59,6 +59,9 @@ const villageCodes = readVillageCodes();
 const context = { isVillage: (code: string) => villageCodes.has(code) };
 const villages = enrolVillages({ seed: 11, count: 400 });
 
+/** 100,000 rows take seconds, more on a busy 2-core machine running other suites. */
+const LARGE_RUN_TIMEOUT_MS = 120_000;
+
 describe('writeCsv', () => {
   const items = [
     ...generateReports({
@@ -193,5 +196,5 @@ describe('writeCsv', () => {
     process.stdout.write(
       `${Math.round(summary.rows / seconds).toLocaleString('en-US')} rows/s generated and written as CSV; retained heap grew ${(growth / 1024 / 1024).toFixed(1)} MB\n`,
     );
-  });
+  }, LARGE_RUN_TIMEOUT_MS);
 });

@@ -1,0 +1,87 @@
+// One function per API read the dashboard makes, through the typed client: request parameters and
+// response shapes come from the API's own route definitions. Pages call these, never `fetch`.
+import type { Level } from '@pantau/domain';
+import type { InferResponseType } from 'hono/client';
+import type { Metric } from '$lib/i18n';
+import { jsonOrThrow } from './api-error';
+import { apiClient, type ApiClient, type Fetch } from './client';
+
+type V1 = ApiClient['api']['v1'];
+type Ok<T> = T extends (...args: never[]) => unknown ? InferResponseType<T, 200> : never;
+
+export type Health = Ok<V1['health']['$get']>;
+export type AreaList = Ok<V1['areas']['$get']>;
+export type AreaDetail = Ok<V1['areas'][':code']['$get']>;
+export type Area = AreaDetail['ancestors'][number];
+export type Scores = Ok<V1['scores']['$get']>;
+export type AreaScore = Scores['rows'][number];
+export type Timeseries = Ok<V1['timeseries']['$get']>;
+export type TimeseriesPoint = Timeseries['points'][number];
+export type Distribution = Ok<V1['distribution']['$get']>;
+export type Comparison = Ok<V1['compare']['$get']>;
+export type CompareArea = Comparison['areas'][number];
+export type Completeness = Ok<V1['completeness']['$get']>;
+export type AreaCompleteness = Completeness['rows'][number];
+export type MissingVillage = NonNullable<Completeness['missing']>['villages'][number];
+export type VillageReports = Ok<V1['villages'][':code']['reports']['$get']>;
+export type VillageReport = VillageReports['reports'][number];
+export type SubmissionRecord = VillageReports['submissions'][number];
+
+type Given<V> = Exclude<V, null | undefined>;
+/** A query as it goes on the wire: numbers as text, absent values left out. */
+type Wire<T> = { [K in keyof T]: Given<T[K]> extends number ? string : Given<T[K]> };
+
+/** Query values as the client sends them: strings, and nothing for what is not given. */
+function query<T extends Record<string, string | number | null | undefined>>(values: T): Wire<T> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== '') out[key] = String(value);
+  }
+  return out as Wire<T>;
+}
+
+/** The API seen from the dashboard; `fetch` is SvelteKit's in loads, so SSR and refreshes track it. */
+export function createApi(fetcher: Fetch, origin: string) {
+  const v1 = apiClient(fetcher, origin).api.v1;
+  return {
+    health: () => v1.health.$get().then((r) => jsonOrThrow<Health>(r)),
+    searchAreas: (q: string, limit = 10) =>
+      v1.areas.$get({ query: query({ q, limit }) }).then((r) => jsonOrThrow<AreaList>(r)),
+    listAreas: (q: { level?: Level; parent?: string | null; limit?: number }) =>
+      v1.areas.$get({ query: query(q) }).then((r) => jsonOrThrow<AreaList>(r)),
+    area: (code: string) =>
+      v1.areas[':code'].$get({ param: { code } }).then((r) => jsonOrThrow<AreaDetail>(r)),
+    scores: (q: { level: Level; parent?: string | null; period?: string | null }) =>
+      v1.scores.$get({ query: query(q) }).then((r) => jsonOrThrow<Scores>(r)),
+    timeseries: (q: { area?: string | null; from: string; to: string }) =>
+      v1.timeseries.$get({ query: query(q) }).then((r) => jsonOrThrow<Timeseries>(r)),
+    distribution: (q: {
+      level: Level;
+      parent?: string | null;
+      period?: string | null;
+      pillar?: Metric;
+      bins: number;
+    }) => v1.distribution.$get({ query: query(q) }).then((r) => jsonOrThrow<Distribution>(r)),
+    compare: (q: {
+      areas: readonly string[];
+      period?: string | null;
+      from?: string;
+      to?: string;
+    }) =>
+      v1.compare
+        .$get({ query: query({ ...q, areas: q.areas.join(',') }) })
+        .then((r) => jsonOrThrow<Comparison>(r)),
+    completeness: (q: {
+      level: Level;
+      parent?: string | null;
+      period?: string | null;
+      missing_limit?: number;
+    }) => v1.completeness.$get({ query: query(q) }).then((r) => jsonOrThrow<Completeness>(r)),
+    villageReports: (code: string) =>
+      v1.villages[':code'].reports
+        .$get({ param: { code }, query: {} })
+        .then((r) => jsonOrThrow<VillageReports>(r)),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

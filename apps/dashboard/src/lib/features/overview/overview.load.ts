@@ -1,0 +1,37 @@
+// Overview: province scores, the national 24-month trend, villages per stage and data freshness.
+import { addMonths } from '@pantau/domain';
+import { createApi } from '$lib/api/endpoints';
+import { orError, type LoadInput } from '$lib/api/load';
+import { overviewKpis } from './overview';
+import { metricOf, periodOf } from '$lib/view/view-state';
+
+/** Months in the trend chart, the current one included. */
+const TREND_MONTHS = 24;
+/** Five equal DCI bins are exactly the five stages (0–20, …, 80–100). */
+const STAGE_BINS = 5;
+
+export async function loadOverview({ fetch, url }: LoadInput) {
+  const api = createApi(fetch, url.origin);
+  const metric = metricOf(url);
+  const provinces = await orError(api.scores({ level: 'province', period: periodOf(url) }));
+  const period = provinces.period;
+  const [trend, stages, health] = await orError(
+    Promise.all([
+      api.timeseries({ from: addMonths(period, 1 - TREND_MONTHS), to: period }),
+      api.distribution({ level: 'village', period, pillar: 'dci', bins: STAGE_BINS }),
+      api.health(),
+    ]),
+  );
+  const lastLoaded = health.freshness.last_loaded_at;
+  return {
+    period,
+    metric,
+    provinces: provinces.rows,
+    trend: trend.points,
+    kpis: overviewKpis(provinces.rows, trend.points, stages.bins),
+    lastLoadAt: lastLoaded ? Date.parse(lastLoaded) : null,
+    loadedAt: Date.now(),
+  };
+}
+
+export type OverviewData = Awaited<ReturnType<typeof loadOverview>>;

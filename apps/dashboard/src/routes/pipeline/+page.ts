@@ -1,0 +1,3 @@
+// The pipeline console needs the engineer's token, which lives in this tab's sessionStorage: it
+// renders in the browser only.
+export const ssr = false;

@@ -1,0 +1,146 @@
+// Demo data through the real pipeline: a roster, 24 months of history as an import, then live reports.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { join } from 'node:path';
+import { addMonths } from '@pantau/domain';
+import {
+  createApiSink,
+  enrolVillages,
+  generateReports,
+  generateRoster,
+  streamLive,
+  UNKNOWN_INDICATOR_CODES,
+  writeCsv,
+  type EnrolledVillage,
+} from '@pantau/simulator';
+
+const SEED = 42;
+export const DEMO_VILLAGES = 3_000;
+const HISTORY_MONTHS = 24;
+/** A little of each invalid kind, so the pipeline page has rejections to show. */
+const DEMO_INVALID_RATE = 0.002;
+/** Live reports per second: a gentle, visible trickle. */
+export const LIVE_RATE = 2;
+const POLL_MS = 1_000;
+
+type Say = (line: string) => void;
+
+function currentPeriod(): string {
+  // The month in Asia/Jakarta, where the cadres are.
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+}
+
+async function api<T>(
+  base: string,
+  token: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<T> {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, ...init.headers },
+  });
+  if (!res.ok)
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export function demoVillages(): EnrolledVillage[] {
+  return enrolVillages({ seed: SEED, count: DEMO_VILLAGES });
+}
+
+/** Seeds an empty store: roster, then the history file imported like any other. */
+export async function seedHistory(
+  base: string,
+  token: string,
+  dataDir: string,
+  say: Say,
+): Promise<void> {
+  const health = await api<{ freshness: { last_loaded_at: string | null } }>(
+    base,
+    token,
+    '/health',
+  );
+  if (health.freshness.last_loaded_at) {
+    say(
+      `data dir already holds reports (last load ${health.freshness.last_loaded_at}): not seeding again`,
+    );
+    return;
+  }
+  const villages = demoVillages();
+  const roster = generateRoster({ seed: SEED, villages });
+  const upserted = await api<{ inserted: number }>(base, token, '/cadres', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(roster),
+  });
+  say(
+    `roster: ${upserted.inserted} cadres for ${villages.length} villages (the 14 Merangin villages among them)`,
+  );
+
+  const to = currentPeriod();
+  const from = addMonths(to, -(HISTORY_MONTHS - 1));
+  const file = join(dataDir, 'demo-history.csv');
+  const items = generateReports({
+    seed: SEED,
+    villages,
+    from,
+    to,
+    invalidRate: DEMO_INVALID_RATE,
+    format: 'csv',
+  });
+  const written = await writeCsv(items, createWriteStream(file), {
+    extraColumns: [...UNKNOWN_INDICATOR_CODES],
+  });
+  say(
+    `history: ${written.rows.toLocaleString('en-US')} simulated reports ${from}..${to}, importing through the pipeline…`,
+  );
+
+  const { import_id } = await api<{ import_id: string }>(
+    base,
+    token,
+    '/imports?filename=demo-history.csv',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit,
+  );
+  for (;;) {
+    const detail = await api<{
+      status: string;
+      rows: number;
+      processed: number;
+      imported: number;
+      rejected: number;
+    }>(base, token, `/imports/${import_id}?errors_limit=0`);
+    if (detail.status === 'completed' || detail.status === 'failed') {
+      say(
+        `history ${detail.status}: ${detail.imported.toLocaleString('en-US')} imported, ${detail.rejected} rejected`,
+      );
+      return;
+    }
+    say(
+      `  loading ${detail.processed.toLocaleString('en-US')} / ${detail.rows.toLocaleString('en-US')} rows`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Streams live reports for the current month until `signal` aborts. */
+export function streamDemo(
+  base: string,
+  token: string,
+  signal: AbortSignal,
+  say: Say,
+): Promise<unknown> {
+  return streamLive({
+    seed: SEED + 1,
+    villages: demoVillages(),
+    rate: LIVE_RATE,
+    sink: createApiSink({ apiUrl: base, token }),
+    signal,
+    onError: (error) => say(`live report not delivered: ${(error as Error).message}`),
+  });
+}

@@ -1,0 +1,130 @@
+// `npm start`: Redis (found or started), the API with its loader, validate workers, the dashboard,
+// demo data through the real pipeline; Ctrl-C stops everything in order.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { env } from './env';
+import { DEMO_VILLAGES, LIVE_RATE, seedHistory, streamDemo } from './demo';
+import { ensureRedis, RedisUnavailable } from './redis';
+import { httpReady, startService, type Service } from './services';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const ADMIN_TOKEN_BYTES = 24;
+
+const say = (line: string) => process.stdout.write(`\u001b[1mpantau\u001b[0m   │ ${line}\n`);
+const services: Service[] = [];
+const live = new AbortController();
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('stopping…');
+    live.abort();
+    // Reverse start order: dashboard, workers, API (it finishes its batch), Redis last.
+    for (const service of [...services].reverse()) await service.stop();
+    say('stopped');
+  }
+  process.exit(code);
+}
+
+function onExit(name: string, code: number | null) {
+  if (stopping) return;
+  say(`${name} exited unexpectedly (code ${code}); stopping the rest`);
+  void stopAll(1);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  const dataDir = resolve(ROOT, env.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const adminToken = env.ADMIN_TOKEN ?? randomBytes(ADMIN_TOKEN_BYTES).toString('base64url');
+
+  const redis = await ensureRedis(env.REDIS_URL, dataDir, onExit);
+  if (redis.service) {
+    services.push(redis.service);
+    say(
+      `no Redis at ${env.REDIS_URL}: started a private one at ${redis.url} (files in ${dataDir}/redis)`,
+    );
+  } else say(`Redis at ${redis.url}`);
+
+  const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
+  const shared = {
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: env.QUEUE_PREFIX,
+    LOG_LEVEL: env.LOG_LEVEL,
+    ADMIN_TOKEN: adminToken,
+  };
+  const node = process.execPath;
+  services.push(
+    await startService({
+      name: 'api',
+      command: node,
+      args: ['--import', 'tsx', 'src/main.ts'],
+      cwd: resolve(ROOT, 'apps/api'),
+      env: {
+        ...shared,
+        DATA_DIR: dataDir,
+        API_PORT: String(env.API_PORT),
+        // The demo is for looking around: reads need no token.
+        PUBLIC_READ: env.DEMO === 'on' ? 'on' : env.PUBLIC_READ,
+      },
+      ready: httpReady(`${apiUrl}/api/v1/health`),
+      onExit,
+    }),
+  );
+  for (let i = 1; i <= env.VALIDATE_WORKERS; i++) {
+    services.push(
+      await startService({
+        name: `worker-${i}`,
+        command: node,
+        args: ['--import', 'tsx', 'src/validate-worker.main.ts'],
+        cwd: resolve(ROOT, 'pipelines/ingest'),
+        env: shared,
+        ready: async () => true,
+        onExit,
+      }),
+    );
+  }
+  const dashboardUrl = `http://127.0.0.1:${env.DASHBOARD_PORT}`;
+  services.push(
+    await startService({
+      name: 'dashboard',
+      command: node,
+      args: ['build/index.js'],
+      cwd: resolve(ROOT, 'apps/dashboard'),
+      env: { PORT: String(env.DASHBOARD_PORT), HOST: '0.0.0.0', API_URL: apiUrl },
+      ready: httpReady(dashboardUrl),
+      onExit,
+    }),
+  );
+
+  if (env.DEMO === 'on') {
+    await seedHistory(apiUrl, adminToken, dataDir, say);
+    void streamDemo(apiUrl, adminToken, live.signal, say);
+  }
+
+  say('');
+  say(`Dashboard   ${dashboardUrl}`);
+  say(`API         ${apiUrl}/api/v1  (docs: ${apiUrl}/api/v1/docs)`);
+  say(
+    `Admin token ${adminToken}${env.ADMIN_TOKEN ? '' : '  (generated: set ADMIN_TOKEN to keep one)'}`,
+  );
+  say(`Data        ${dataDir}`);
+  if (env.DEMO === 'on') {
+    say(
+      `Demo        ${DEMO_VILLAGES.toLocaleString('en-US')} villages, live reports at ${LIVE_RATE}/s (DEMO=off to skip)`,
+    );
+  }
+  say('Ctrl-C stops everything.');
+} catch (error) {
+  say(
+    error instanceof RedisUnavailable
+      ? error.message
+      : `could not start: ${(error as Error).message}`,
+  );
+  await stopAll(1);
+}

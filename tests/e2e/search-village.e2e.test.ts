@@ -1,0 +1,40 @@
+// Anyone finds a village by name from the header search, on any page, and opens its profile.
+import { describe, expect, it } from 'vitest';
+import { see, seeHeading, visit } from './support/browser';
+import { browserFlow } from './support/flow';
+
+const flow = browserFlow();
+
+describe('searching for a village', () => {
+  it('finds "Sungai Udang" as you type and opens its profile with the keyboard', async () => {
+    const { page, problems } = await flow.open();
+    await visit(page, `${flow.base}/completeness`);
+
+    const search = page.getByRole('combobox', { name: 'Cari wilayah atau desa' });
+    await search.fill('Sungai Udang');
+    const option = page.getByRole('option').filter({ hasText: '15.02.06.2026' });
+    expect(await see(option)).toContain('Sungai Udang');
+    // Arrow down to the Merangin one and open it with Enter, as a keyboard user would.
+    const options = await page.getByRole('option').allInnerTexts();
+    const index = options.findIndex((text) => text.includes('15.02.06.2026'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < index; i++) await search.press('ArrowDown');
+    await search.press('Enter');
+
+    await seeHeading(page, 'Sungai Udang');
+    expect(page.url()).toContain('/village/15.02.06.2026');
+    expect(await see(page.getByRole('navigation', { name: 'Jejak wilayah' }))).toContain(
+      'Kabupaten Merangin',
+    );
+    expect(await see(page.getByRole('region', { name: 'Jejak pengiriman' }))).toMatch(/WIB/);
+    expect(problems).toEqual([]);
+  });
+
+  it('says so when nothing matches', async () => {
+    const { page, problems } = await flow.open();
+    await visit(page, `${flow.base}/`);
+    await page.getByRole('combobox', { name: 'Cari wilayah atau desa' }).fill('Zzyzx Qwerty');
+    expect(await see(page.getByText('Tidak ada wilayah bernama "Zzyzx Qwerty"'))).toBeTruthy();
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+// Debian's Chromium through playwright-core, and pages that record every console error and failed
+// request so a test fails on them.
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** No sandbox (containers), no GPU, and no background traffic to Google. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const DESKTOP = { width: 1366, height: 768 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** How long a person would wait for something to appear. */
+export const SEE_TIMEOUT_MS = 20_000;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors, uncaught exceptions and failed requests seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** A page in a fresh context that records what would show up red in DevTools. */
+export async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(SEE_TIMEOUT_MS);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    const failure = request.failure()?.errorText ?? 'failed';
+    // The page itself cancels requests (navigating away, closing the live stream): not failures.
+    if (failure.includes('ERR_ABORTED')) return;
+    problems.push(`request failed: ${request.method()} ${request.url()} (${failure})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    }
+  });
+  return {
+    page,
+    problems,
+    close: () => context.close(),
+  };
+}
+
+/** Waits until `locator` is visible and returns its text. */
+export async function see(locator: Locator): Promise<string> {
+  await locator.first().waitFor({ state: 'visible' });
+  return (await locator.first().innerText()).trim();
+}
+
+/** Waits until a chart (an ECharts SVG with drawn marks) is visible inside `scope`. */
+export async function seeChart(scope: Locator): Promise<void> {
+  await scope.locator('[role="img"] svg path').first().waitFor({ state: 'attached' });
+}
+
+/**
+ * Opens `url` and waits until the page is running in the browser: the header then says the live
+ * stream is connected, which is also when a person can use search and pickers.
+ */
+export async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page
+    .getByText(/^(Terhubung langsung|Live)$/)
+    .first()
+    .waitFor({ state: 'visible' });
+}
+
+/** Waits for the page's main heading to read `name`. */
+export async function seeHeading(page: Page, name: string): Promise<string> {
+  return see(page.getByRole('heading', { level: 1, name, exact: true }));
+}
