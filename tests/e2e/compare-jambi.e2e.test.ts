@@ -38,23 +38,46 @@ describe('comparing kabupaten of Jambi', () => {
     expect(problems).toEqual([]);
   });
 
-  it('picks all kabupaten and kota of Jambi in one step', async () => {
+  it('picks all kabupaten and kota of Jambi in one step, in one request', async () => {
     const { page, problems } = await flow.open();
     await visit(page, `${flow.base}/compare`);
+    const comparisons: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/compare') comparisons.push(request.url());
+    });
     await page.getByRole('combobox', { name: /Semua kabupaten\/kota di provinsi/ }).selectOption({
       label: 'Jambi',
     });
     await page.getByRole('button', { name: 'Pilih semua' }).click();
     const summary = page.getByRole('region', { name: 'Ringkasan perbandingan' });
     await see(summary.getByRole('row').filter({ hasText: 'Kota Sungai Penuh' }));
-    // Eleven areas: more than one API request (six at most each) behind one table.
+    expect(await see(page.getByText(/^Semua kabupaten\/kota di Jambi/))).toBeTruthy();
+    // Eleven areas behind one table, from one API request.
     expect(
       await summary
         .getByRole('row')
         .filter({ hasText: /Kabupaten|Kota/ })
         .count(),
     ).toBe(11);
+    expect(comparisons).toHaveLength(1);
+    expect(page.url()).toMatch(/[?&]of=15(&|$)/);
+
+    // Leaving one out turns "all of Jambi" into the list of the other ten.
+    await page
+      .getByRole('list', { name: 'Wilayah yang dibandingkan' })
+      .getByRole('link', { name: 'Hapus Kota Jambi' })
+      .click();
+    await see(summary.getByRole('row').filter({ hasText: 'Kota Sungai Penuh' }));
+    await expect
+      .poll(() =>
+        summary
+          .getByRole('row')
+          .filter({ hasText: /Kabupaten|Kota/ })
+          .count(),
+      )
+      .toBe(10);
     expect(decodeURIComponent(page.url())).toMatch(/areas=15\.01,15\.02,/);
+    expect(page.url()).not.toContain('of=');
     expect(problems).toEqual([]);
   });
 });

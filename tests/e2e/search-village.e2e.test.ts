@@ -27,6 +27,24 @@ describe('searching for a village', () => {
       'Kabupaten Merangin',
     );
     expect(await see(page.getByRole('region', { name: 'Jejak pengiriman' }))).toMatch(/WIB/);
+    // Its cadre, from the roster.
+    const cadre = await see(page.getByRole('region', { name: 'Kader digital' }));
+    expect(cadre).toContain('KD-15.02.06.2026');
+    expect(cadre).toMatch(/Status\s+(Aktif|Tidak aktif lagi)/);
+    expect(cadre).toContain('Region Jakarta');
+    expect(problems).toEqual([]);
+  });
+
+  it('tells villages of the same name apart by where they lie', async () => {
+    const { page, problems } = await flow.open();
+    await visit(page, `${flow.base}/`);
+    await page.getByRole('combobox', { name: 'Cari wilayah atau desa' }).fill('Mentawak');
+    const merangin = page.getByRole('option').filter({ hasText: '15.02.11.2006' });
+    expect(await see(merangin)).toContain('Nalo Tantan, Kabupaten Merangin, Jambi');
+    const belitung = page.getByRole('option').filter({ hasText: '19.06.04.2001' });
+    expect(await see(belitung)).toContain(
+      'Kelapa Kampit, Kabupaten Belitung Timur, Kepulauan Bangka Belitung',
+    );
     expect(problems).toEqual([]);
   });
 

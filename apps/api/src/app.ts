@@ -17,6 +17,7 @@ import { pipelineRoutes } from './routes/pipeline.routes';
 import { rankingsRoutes } from './routes/rankings.routes';
 import { reportsRoutes } from './routes/reports.routes';
 import { scoresRoutes } from './routes/scores.routes';
+import { summaryRoutes } from './routes/summary.routes';
 import { timeseriesRoutes } from './routes/timeseries.routes';
 import { tokensRoutes } from './routes/tokens.routes';
 import { villagesRoutes } from './routes/villages.routes';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
     .route('/', distributionRoutes(deps))
     .route('/', completenessRoutes(deps))
     .route('/', villagesRoutes(deps))
+    .route('/', summaryRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', liveRoutes(deps))
     .route('/', tokensRoutes(deps))

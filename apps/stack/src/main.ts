@@ -96,7 +96,13 @@ try {
       command: node,
       args: ['build/index.js'],
       cwd: resolve(ROOT, 'apps/dashboard'),
-      env: { PORT: String(env.DASHBOARD_PORT), HOST: '0.0.0.0', API_URL: apiUrl },
+      // adapter-node refuses bodies over 512 KB by default: imports are uploaded through it.
+      env: {
+        PORT: String(env.DASHBOARD_PORT),
+        HOST: '0.0.0.0',
+        API_URL: apiUrl,
+        BODY_SIZE_LIMIT: 'Infinity',
+      },
       ready: httpReady(dashboardUrl),
       onExit,
     }),

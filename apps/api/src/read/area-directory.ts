@@ -20,6 +20,27 @@ export class AreaDirectory {
     return this.areas;
   }
 
+  /**
+   * Each area's administrative ancestors from the province down (the breadcrumb), by code: a
+   * walk up parent codes in memory, so a page of search results costs no query.
+   */
+  async ancestorsOf(codes: readonly string[]): Promise<Map<string, Area[]>> {
+    const all = await this.load();
+    const result = new Map<string, Area[]>();
+    for (const code of codes) {
+      const chain: Area[] = [];
+      let parent = all.get(code)?.parent_code ?? null;
+      while (parent !== null) {
+        const area = all.get(parent);
+        if (!area) break;
+        chain.unshift(area);
+        parent = area.parent_code;
+      }
+      result.set(code, chain);
+    }
+    return result;
+  }
+
   /** The areas among `codes` that exist, by code. */
   async find(codes: readonly string[]): Promise<Map<string, Area>> {
     const all = await this.load();

@@ -25,7 +25,32 @@ describe('GET /areas', () => {
       name: 'Bangko',
       level: 'district',
       parent_code: '15.02',
+      ancestors: [
+        { code: '15', name: 'Jambi', level: 'province', parent_code: null },
+        { code: '15.02', name: 'Kabupaten Merangin', level: 'regency', parent_code: '15' },
+      ],
     });
+  });
+
+  it('tells apart villages of the same name by their ancestors', async () => {
+    const { body } = await get('/areas?q=mentawak&level=village&limit=10');
+    const places = body.rows
+      .filter((r: { name: string }) => r.name === 'Mentawak')
+      .map((r: { code: string; ancestors: { name: string }[] }) => [
+        r.code,
+        r.ancestors.map((a) => a.name),
+      ]);
+    expect(places).toEqual([
+      ['15.02.11.2006', ['Jambi', 'Kabupaten Merangin', 'Nalo Tantan']],
+      ['19.06.04.2001', ['Kepulauan Bangka Belitung', 'Kabupaten Belitung Timur', 'Kelapa Kampit']],
+    ]);
+  });
+
+  it('gives a province no ancestors', async () => {
+    const { body } = await get('/areas?q=jambi&level=province');
+    expect(body.rows).toEqual([
+      { code: '15', name: 'Jambi', level: 'province', parent_code: null, ancestors: [] },
+    ]);
   });
 
   it('searches names case-insensitively over every level, prefix matches first', async () => {

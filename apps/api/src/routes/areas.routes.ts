@@ -5,6 +5,7 @@ import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { assertMayRead } from '../auth/scope';
+import { areaDirectoryOf } from '../read/area-directory';
 import { resolveParent, unknownArea } from '../read/read-scope';
 import {
   areaParam,
@@ -25,7 +26,17 @@ export const areaListSchema = z
     level: z.string().nullable(),
     parent: z.string().nullable(),
     q: z.string().nullable(),
-    rows: z.array(areaSchema),
+    rows: z.array(
+      areaSchema
+        .extend({
+          ancestors: z.array(areaSchema).openapi({
+            description:
+              'From the province down to the parent: tells apart areas of the same name ' +
+              '(Mentawak in Merangin, Mentawak in Bangka)',
+          }),
+        })
+        .openapi('AreaListRow'),
+    ),
   })
   .openapi('AreaList');
 
@@ -85,7 +96,16 @@ export function areasRoutes(deps: AppDeps) {
       const query = c.req.valid('query');
       const parent = await resolveParent(deps, c.var.principal, query.parent);
       const rows = await listAreas(deps.warehouse.db, { ...query, parent });
-      return c.json({ level: query.level ?? null, parent, q: query.q ?? null, rows }, 200);
+      const ancestors = await areaDirectoryOf(deps.warehouse).ancestorsOf(rows.map((r) => r.code));
+      return c.json(
+        {
+          level: query.level ?? null,
+          parent,
+          q: query.q ?? null,
+          rows: rows.map((row) => ({ ...row, ancestors: ancestors.get(row.code) ?? [] })),
+        },
+        200,
+      );
     })
     .openapi(detail, async (c) => {
       const { code } = c.req.valid('param');

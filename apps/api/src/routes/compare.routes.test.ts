@@ -81,9 +81,57 @@ describe('GET /compare', () => {
     expect(unknown.body.error.message).toContain('15.99');
   });
 
+  it('compares every kabupaten of a province in one request', async () => {
+    const { status, body } = await get('/compare?level=regency&parent=15&period=2023-03');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ level: 'regency', parent: '15', period: '2023-03' });
+    expect(body.national.dci).toBeCloseTo(NATIONAL_MARCH.dci, 12);
+    // Jambi's eleven kabupaten/kota in code order, the same numbers as a list of them gives.
+    expect(body.areas).toHaveLength(11);
+    const listed = await get('/compare?areas=15.01,15.02,15.03&period=2023-03');
+    expect(body.areas.slice(0, 3)).toEqual(listed.body.areas);
+    expect(body.areas.at(-1)).toMatchObject({
+      code: '15.72',
+      name: 'Kota Sungai Penuh',
+      dci: null,
+      rank: { parent: '15', position: null, of: 2 },
+      trend: expect.arrayContaining([expect.objectContaining({ dci: null })]),
+    });
+  });
+
+  it('compares the villages of a kecamatan, and the provinces of the country', async () => {
+    const bangko = await get('/compare?level=village&parent=15.02.02&period=2023-03');
+    expect(bangko.body.areas.find((a: { code: string }) => a.code === KUNGKAI)).toMatchObject({
+      dci: 80,
+      stage: 4,
+      rank: { parent: '15.02.02', position: 1, of: 2 },
+    });
+    const provinces = await get('/compare?level=province&period=2023-03');
+    expect(provinces.body.areas).toHaveLength(38);
+    expect(provinces.body.areas.find((a: { code: string }) => a.code === '33')).toMatchObject({
+      dci: 90,
+      rank: { parent: null, position: 1, of: 3 },
+    });
+  });
+
+  it('refuses a level and parent naming more than 60 areas, and both modes at once', async () => {
+    const wide = await get('/compare?level=district&parent=15');
+    expect(wide.status).toBe(400);
+    expect(wide.body.error.details[0]).toMatchObject({ field: 'level' });
+    expect(wide.body.error.message).toMatch(/at most 60/);
+    expect((await get('/compare?level=regency')).status).toBe(400);
+    const both = await get('/compare?areas=15.01,15.02&level=regency&parent=15');
+    expect(both.status).toBe(400);
+    expect(both.body.error.details[0].field).toBe('areas');
+    expect((await get('/compare?level=district&parent=15.99')).status).toBe(404);
+  });
+
   it('lets a lead compare areas inside its scope only', async () => {
     const lead = bearer(await tokenFor(t.warehouse, 'lead', '15'));
     expect((await get('/compare?areas=15.02,15.01', lead)).status).toBe(200);
     expect((await get('/compare?areas=15.02,33', lead)).status).toBe(403);
+    expect((await get('/compare?level=regency&parent=15', lead)).status).toBe(200);
+    expect((await get('/compare?level=province', lead)).status).toBe(403);
+    expect((await get('/compare?level=regency&parent=33', lead)).status).toBe(403);
   });
 });

@@ -55,6 +55,7 @@ export const completenessSchema = z
               code: z.string(),
               name: z.string(),
               district_code: z.string(),
+              district_name: z.string().openapi({ description: 'The kecamatan, by name' }),
               cadre_id: z.string(),
               cadre_name: z.string(),
             })

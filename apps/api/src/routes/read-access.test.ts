@@ -13,6 +13,7 @@ const READS = [
   '/compare?areas=15.02.02,15.02.06',
   '/distribution?level=village&parent=15.02',
   '/completeness?level=district&parent=15.02',
+  '/summary?parent=15.02',
   `/villages/${KUNGKAI}/reports`,
   '/export?level=district&parent=15.02',
   '/live',

@@ -50,6 +50,13 @@ const BAD: [string, string][] = [
   ['/distribution?level=village&pillar=dcx', 'pillar'],
   ['/completeness?level=district&missing_limit=5001', 'missing_limit'],
   ['/completeness?level=village&parent=15.02.02.2004', 'level'],
+  ['/summary?parent=15.02.02.2004', 'parent'],
+  ['/summary?parent=Jambi', 'parent'],
+  ['/compare?level=regency&parent=15&areas=15.01,15.02', 'areas'],
+  ['/compare?parent=15', 'level'],
+  ['/compare?level=province&parent=15', 'level'],
+  ['/compare?level=district&parent=15', 'level'],
+  ['/compare', 'areas'],
   ['/villages/15.02.02/reports', 'code'],
   [`/villages/${KUNGKAI}/reports?limit=501`, 'limit'],
   ['/export?level=district&format=xlsx', 'format'],
@@ -76,6 +83,8 @@ describe('bad input', () => {
       '/completeness?level=village&parent=15.02.99',
       '/villages/15.02.02.9999/reports',
       '/compare?areas=15,99',
+      '/compare?level=district&parent=15.99',
+      '/summary?parent=15.99',
     ]) {
       const { status, body } = await getJson(t.app, path, admin);
       expect([path, status, body.error.code]).toEqual([path, 404, 'not_found']);
@@ -121,6 +130,10 @@ const ENDPOINTS: [string, string[]][] = [
   ['/timeseries?', ['area', 'from', 'to']],
   ['/rankings?level=village&', ['level', 'parent', 'period', 'pillar', 'order', 'limit']],
   ['/compare?areas=15,33&', ['areas', 'period', 'from', 'to']],
+  ['/compare?parent=15.02&', ['level']],
+  ['/compare?level=district&', ['parent']],
+  ['/compare?level=district&parent=15.02&', ['period', 'from', 'to']],
+  ['/summary?', ['parent']],
   ['/distribution?level=village&', ['level', 'parent', 'period', 'pillar', 'bins']],
   ['/completeness?level=village&', ['level', 'parent', 'period', 'limit', 'missing_limit']],
   ['/export?level=province&', ['level', 'parent', 'period', 'format', 'raw']],

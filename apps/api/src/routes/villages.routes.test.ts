@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, getJson, KUNGKAI, loadReadFixture, tokenFor } from '../testing/read-fixture';
+import {
+  bearer,
+  getJson,
+  KUNGKAI,
+  LEMPUR_TENGAH,
+  loadReadFixture,
+  SUNGAI_UDANG,
+  tokenFor,
+} from '../testing/read-fixture';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
 
 let t: TestApp;
@@ -16,6 +24,21 @@ afterAll(async () => {
 });
 
 describe('GET /villages/{code}/reports', () => {
+  it("names the village's cadre from the roster", async () => {
+    const { body } = await get(`/villages/${KUNGKAI}/reports`);
+    expect(body.cadre).toEqual({
+      cadre_id: 'KD-1',
+      name: 'Siti',
+      active: true,
+      region: 'JKT',
+      updated_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    // Sungai Udang's only cadre has left: still named, as inactive.
+    const udang = await get(`/villages/${SUNGAI_UDANG}/reports`);
+    expect(udang.body.cadre).toMatchObject({ cadre_id: 'KD-4', name: 'Agus', active: false });
+    expect((await get(`/villages/${LEMPUR_TENGAH}/reports`)).body.cadre).toBeNull();
+  });
+
   it("gives a village's reports with raw values and scores, latest first", async () => {
     const { status, body } = await get(`/villages/${KUNGKAI}/reports`);
     expect(status).toBe(200);

@@ -1,7 +1,7 @@
 // GET /villages/{code}/reports: a village's reports over time, raw values and scores, with lineage.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode } from '@pantau/domain';
-import { getVillageReports, type VillageReport } from '@pantau/warehouse';
+import { getVillageCadre, getVillageReports, type VillageReport } from '@pantau/warehouse';
 import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
@@ -40,9 +40,27 @@ const reportFields = {
     .openapi({ description: 'Raw values by indicator code, as reported' }),
 };
 
+export const villageCadreSchema = z
+  .object({
+    cadre_id: z.string().openapi({ example: 'KD-15.02.02.2004' }),
+    name: z.string(),
+    active: z.boolean().openapi({ description: 'An active cadre makes the village expected' }),
+    region: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Programme region (cohort) code, e.g. JKT', example: 'JKT' }),
+    updated_at: z.string().openapi({ description: 'When the roster last changed this cadre' }),
+  })
+  .openapi('VillageCadre');
+
 export const villageReportsSchema = z
   .object({
     village: areaSchema,
+    cadre: villageCadreSchema.nullable().openapi({
+      description:
+        "The village's cadre from the roster: the active one, else the latest updated; null " +
+        'when the roster names none',
+    }),
     reports: z.array(z.object(reportFields).openapi('VillageReport')).openapi({
       description: 'The current report of each period, latest period first',
     }),
@@ -112,10 +130,14 @@ export function villagesRoutes(deps: AppDeps) {
     const { code } = c.req.valid('param');
     const { limit } = c.req.valid('query');
     const village = await requireArea(deps, c.var.principal, code, 'code');
-    const history = await getVillageReports(deps.warehouse.db, code, limit);
+    const [history, cadre] = await Promise.all([
+      getVillageReports(deps.warehouse.db, code, limit),
+      getVillageCadre(deps.warehouse.db, code),
+    ]);
     return c.json(
       {
         village,
+        cadre: cadre && { ...cadre, updated_at: cadre.updated_at.toISOString() },
         reports: history.reports.map(reportJson),
         replaced: history.replaced.map((r) => ({
           ...reportJson(r),

@@ -85,7 +85,8 @@ export function isBelow(level: Level, parent: string | null | undefined): boolea
   return parentLevel !== null && LEVEL_ORDER.indexOf(level) > LEVEL_ORDER.indexOf(parentLevel);
 }
 
-interface RefinementContext {
+/** What a zod refinement needs of its context: a way to name the bad parameter. */
+export interface RefinementContext {
   addIssue(issue: { code: 'custom'; path: string[]; message: string }): void;
 }
 

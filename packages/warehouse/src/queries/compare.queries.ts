@@ -75,16 +75,25 @@ async function compareOne(
   };
 }
 
+/** The national DCI and pillars for `period` (nulls before any report). */
+export async function getNationalScores(
+  db: Kysely<Database>,
+  period: string,
+): Promise<NationalScores> {
+  const { rows } = await sql<{ dci: number } & PillarRow>`
+    SELECT s.dci, ${PILLARS} FROM ${nationalSource(period)} s`.execute(db);
+  const row = rows[0];
+  return { dci: row?.dci ?? null, pillars: pillarsOf(row) };
+}
+
 /** Each area's DCI, pillars and rank among its siblings for `period`, and the national scores. */
 export async function compareAreas(
   db: Kysely<Database>,
   query: { codes: readonly string[]; period: string },
 ): Promise<{ national: NationalScores; areas: ComparedArea[] }> {
   const [national, ...areas] = await Promise.all([
-    sql<{ dci: number } & PillarRow>`
-      SELECT s.dci, ${PILLARS} FROM ${nationalSource(query.period)} s`.execute(db),
+    getNationalScores(db, query.period),
     ...query.codes.map((code) => compareOne(db, code, query.period)),
   ]);
-  const row = national.rows[0];
-  return { national: { dci: row?.dci ?? null, pillars: pillarsOf(row) }, areas };
+  return { national, areas };
 }

@@ -19,6 +19,8 @@ export interface MissingVillage {
   code: string;
   name: string;
   district_code: string;
+  /** The kecamatan's name: village names repeat across Indonesia, so a list needs both. */
+  district_name: string;
   cadre_id: string;
   cadre_name: string;
 }
@@ -94,7 +96,8 @@ export async function listMissingVillages(
   // Grouped like getCompleteness; the total is counted before the limit, and names are
   // joined only to the rows kept.
   const { rows } = await sql<MissingVillage & { total: number }>`
-    SELECT m.code, v.name, v.district_code, m.cadre_id, m.cadre_name, m.total
+    SELECT m.code, v.name, v.district_code, d.name AS district_name, m.cadre_id, m.cadre_name,
+           m.total
     FROM (
       SELECT village_code AS code, min(cadre_id) AS cadre_id,
              arg_min(cadre_name, cadre_id) AS cadre_name, (count(*) OVER ())::INTEGER AS total
@@ -111,6 +114,7 @@ export async function listMissingVillages(
       LIMIT ${query.limit}
     ) m
     JOIN areas v ON v.code = m.code
+    JOIN areas d ON d.code = v.district_code
     ORDER BY m.code`.execute(db);
   return {
     total: rows[0]?.total ?? 0,

@@ -220,6 +220,7 @@ describe('getCompleteness', () => {
           code: PAUH_MENANG,
           name: 'Pauh Menang',
           district_code: '15.02.06',
+          district_name: 'Pamenang',
           cadre_id: 'KD-3',
           cadre_name: 'Rina',
         },

@@ -10,7 +10,10 @@ type V1 = ApiClient['api']['v1'];
 type Ok<T> = T extends (...args: never[]) => unknown ? InferResponseType<T, 200> : never;
 
 export type Health = Ok<V1['health']['$get']>;
+export type Summary = Ok<V1['summary']['$get']>;
 export type AreaList = Ok<V1['areas']['$get']>;
+/** A search or list row: an area with its ancestors, from the province down. */
+export type AreaListRow = AreaList['rows'][number];
 export type AreaDetail = Ok<V1['areas'][':code']['$get']>;
 export type Area = AreaDetail['ancestors'][number];
 export type Scores = Ok<V1['scores']['$get']>;
@@ -25,6 +28,7 @@ export type AreaCompleteness = Completeness['rows'][number];
 export type MissingVillage = NonNullable<Completeness['missing']>['villages'][number];
 export type VillageReports = Ok<V1['villages'][':code']['reports']['$get']>;
 export type VillageReport = VillageReports['reports'][number];
+export type VillageCadre = NonNullable<VillageReports['cadre']>;
 export type SubmissionRecord = VillageReports['submissions'][number];
 
 type Given<V> = Exclude<V, null | undefined>;
@@ -45,6 +49,8 @@ export function createApi(fetcher: Fetch, origin: string) {
   const v1 = apiClient(fetcher, origin).api.v1;
   return {
     health: () => v1.health.$get().then((r) => jsonOrThrow<Health>(r)),
+    summary: (q: { parent?: string | null } = {}) =>
+      v1.summary.$get({ query: query(q) }).then((r) => jsonOrThrow<Summary>(r)),
     searchAreas: (q: string, limit = 10) =>
       v1.areas.$get({ query: query({ q, limit }) }).then((r) => jsonOrThrow<AreaList>(r)),
     listAreas: (q: { level?: Level; parent?: string | null; limit?: number }) =>
@@ -62,14 +68,21 @@ export function createApi(fetcher: Fetch, origin: string) {
       pillar?: Metric;
       bins: number;
     }) => v1.distribution.$get({ query: query(q) }).then((r) => jsonOrThrow<Distribution>(r)),
-    compare: (q: {
-      areas: readonly string[];
-      period?: string | null;
-      from?: string;
-      to?: string;
-    }) =>
+    /** Either 2–6 `areas`, or every area of `level` inside `parent` in one request. */
+    compare: (
+      q: ({ areas: readonly string[] } | { level: Level; parent?: string | null }) & {
+        period?: string | null;
+        from?: string;
+        to?: string;
+      },
+    ) =>
       v1.compare
-        .$get({ query: query({ ...q, areas: q.areas.join(',') }) })
+        .$get({
+          query: query({
+            ...q,
+            areas: 'areas' in q ? q.areas.join(',') : undefined,
+          }),
+        })
         .then((r) => jsonOrThrow<Comparison>(r)),
     completeness: (q: {
       level: Level;

@@ -42,10 +42,6 @@ class LiveFeed {
   status: LiveStatus = $state('idle');
   /** Newest first. */
   events: ReportsLoadedEvent[] = $state([]);
-  /** When this page connected (ms), so counts can say "since …". */
-  since: number | null = $state(null);
-  /** Reports loaded (imported + updated) since connecting. */
-  loadedSinceOpen = $state(0);
 
   private source: EventSource | null = null;
   private readonly listeners = new Set<LiveListener>();
@@ -54,7 +50,6 @@ class LiveFeed {
   connect(): void {
     if (this.source || typeof EventSource === 'undefined') return;
     this.status = 'connecting';
-    this.since = Date.now();
     const source = new EventSource(LIVE_PATH);
     this.source = source;
     source.addEventListener('open', () => {
@@ -78,7 +73,6 @@ class LiveFeed {
     const event = parseLoadedEvent(data);
     if (!event) return;
     this.events = [event, ...this.events].slice(0, KEPT_EVENTS);
-    this.loadedSinceOpen += event.counts.imported + event.counts.updated;
     for (const listener of this.listeners) listener(event);
   }
 }

@@ -69,6 +69,11 @@ describe('touches', () => {
     expect(touches(latest, bangkoMarch, null)).toBe(true);
   });
 
+  it("refreshes the last hour's counts after any load, whatever its period and place", () => {
+    expect(touches(url('/api/v1/summary'), bangkoMarch, '2024-12')).toBe(true);
+    expect(touches(url('/api/v1/summary?parent=33'), { periods: [], districts: [] })).toBe(true);
+  });
+
   it('never refreshes the hierarchy or pages outside the API', () => {
     expect(touches(url('/api/v1/areas?q=kung'), bangkoMarch)).toBe(false);
     expect(touches(url('/api/v1/areas/15.02'), bangkoMarch)).toBe(false);

@@ -6,6 +6,16 @@ export type LoadedScope = Pick<ReportsLoadedEvent, 'periods' | 'districts'>;
 /** API paths whose answers never change with a load (the hierarchy, documentation). */
 const STATIC_PATHS = [/^\/api\/v1\/areas(\/|$)/, /^\/api\/v1\/(openapi\.json|docs)$/, /\/live$/];
 
+/**
+ * API paths about the loads themselves (the last hour's counts): every load changes them,
+ * whatever its periods and places — even one whose rows were all rejected.
+ */
+const RECENT_LOAD_PATHS = [/^\/api\/v1\/summary$/];
+
+export function aboutRecentLoads(url: URL): boolean {
+  return RECENT_LOAD_PATHS.some((pattern) => pattern.test(url.pathname));
+}
+
 const provincesOfRegion = new Map(REGIONS.map((r) => [r.code, new Set(r.provinces)]));
 
 /** Area codes a request is scoped to; empty means the whole country. */
@@ -57,6 +67,7 @@ export function periodTouched(
 export function touches(url: URL, scope: LoadedScope, latest: string | null = null): boolean {
   if (!url.pathname.startsWith('/api/')) return false;
   if (STATIC_PATHS.some((pattern) => pattern.test(url.pathname))) return false;
+  if (aboutRecentLoads(url)) return true;
   if (!periodTouched(url, scope.periods, latest)) return false;
   const codes = scopeCodes(url);
   if (codes.length === 0) return true;

@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '$lib/api/endpoints';
-import { chunkAreas, mergeComparisons, parseAreas, withArea, withoutArea } from './compare';
+import {
+  childrenOf,
+  chunkAreas,
+  mergeComparisons,
+  parseAreas,
+  withArea,
+  withoutArea,
+} from './compare';
 
 describe('parseAreas', () => {
   it('keeps valid codes once, in order', () => {
     expect(parseAreas('15.02, 15.01,15.02,bogus,,15')).toEqual(['15.02', '15.01', '15']);
     expect(parseAreas(null)).toEqual([]);
+  });
+});
+
+describe('childrenOf', () => {
+  it('asks for the areas one level below the given one', () => {
+    expect(childrenOf('15')).toEqual({ parent: '15', level: 'regency' });
+    expect(childrenOf('15.02')).toEqual({ parent: '15.02', level: 'district' });
+    expect(childrenOf('JKT')).toEqual({ parent: 'JKT', level: 'province' });
+  });
+
+  it('asks nothing for a village, a bad code or no value', () => {
+    expect(childrenOf('15.02.02.2004')).toBeNull();
+    expect(childrenOf('Jambi')).toBeNull();
+    expect(childrenOf(null)).toBeNull();
   });
 });
 
@@ -30,6 +51,8 @@ describe('chunkAreas', () => {
 describe('mergeComparisons', () => {
   it('concatenates the areas of several answers', () => {
     const part = (codes: string[]): Comparison => ({
+      level: null,
+      parent: null,
       period: '2024-12',
       from: '2024-01',
       to: '2024-12',

@@ -1,14 +1,21 @@
-// Which areas a comparison holds (from the URL) and how to ask the API about more than six.
-import { isAreaCode } from '@pantau/domain';
+// Which areas a comparison holds (from the URL) and how to ask the API about them.
+import { isAreaCode, levelOfCode, type Level } from '@pantau/domain';
 import type { Comparison } from '$lib/api/endpoints';
+import { childLevelOf } from '$lib/view/view-state';
 
 export const AREAS_PARAM = 'areas';
-/** "All kabupaten of province …": the load turns it into the list of codes. */
-export const PROVINCE_PARAM = 'of';
-/** The API compares at most this many areas per request. */
+/**
+ * "All areas directly below …" (e.g. every kabupaten/kota of a province): the API answers it
+ * in one request, and the URL stays short and follows the hierarchy.
+ */
+export const CHILDREN_OF_PARAM = 'of';
+/** The API compares at most this many listed areas per request. */
 export const API_MAX_COMPARE = 6;
-/** A province has at most 42 kabupaten/kota (Jawa Timur has 38); more would not be readable. */
-export const MAX_AREAS = 45;
+/**
+ * Most areas a comparison holds: what the API gives for `of` (every kabupaten/kota of the
+ * largest province, Jawa Timur with 38, fits); more would not be readable.
+ */
+export const MAX_AREAS = 60;
 /** The radar stays readable with this many outlines. */
 export const RADAR_MAX = 6;
 
@@ -20,6 +27,13 @@ export function parseAreas(value: string | null): string[] {
     .map((code) => code.trim())
     .filter((code) => isAreaCode(code));
   return [...new Set(codes)].slice(0, MAX_AREAS);
+}
+
+/** The parent of an "all areas below" comparison and the level of its areas, if the URL asks. */
+export function childrenOf(value: string | null): { parent: string; level: Level } | null {
+  const level = value ? levelOfCode(value) : null;
+  const below = level ? childLevelOf(level) : null;
+  return value && below ? { parent: value, level: below } : null;
 }
 
 /** Splits codes into requests of 2–`max` areas each (the API needs at least two). */

@@ -31,6 +31,7 @@ describe('missingVillagesCsv', () => {
           code: '15.02.06.2012',
           name: 'Pauh Menang',
           district_code: '15.02.06',
+          district_name: 'Pamenang',
           cadre_id: 'KD-15.02.06.2012',
           cadre_name: 'Rina "Ina", S.Kom',
         },
@@ -38,8 +39,8 @@ describe('missingVillagesCsv', () => {
       '2024-12',
     );
     expect(csv).toBe(
-      'village_code,village_name,district_code,cadre_id,cadre_name,period\r\n' +
-        '15.02.06.2012,Pauh Menang,15.02.06,KD-15.02.06.2012,"Rina ""Ina"", S.Kom",2024-12\r\n',
+      'village_code,village_name,district_code,district_name,cadre_id,cadre_name,period\r\n' +
+        '15.02.06.2012,Pauh Menang,15.02.06,Pamenang,KD-15.02.06.2012,"Rina ""Ina"", S.Kom",2024-12\r\n',
     );
   });
 

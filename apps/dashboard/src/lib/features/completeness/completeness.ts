@@ -33,6 +33,7 @@ export const MISSING_CSV_COLUMNS = [
   'village_code',
   'village_name',
   'district_code',
+  'district_name',
   'cadre_id',
   'cadre_name',
   'period',
@@ -43,7 +44,9 @@ export function missingVillagesCsv(villages: readonly MissingVillage[], period: 
   const lines = [MISSING_CSV_COLUMNS.join(',')];
   for (const v of villages) {
     lines.push(
-      [v.code, v.name, v.district_code, v.cadre_id, v.cadre_name, period].map(cell).join(','),
+      [v.code, v.name, v.district_code, v.district_name, v.cadre_id, v.cadre_name, period]
+        .map(cell)
+        .join(','),
     );
   }
   return `${lines.join('\r\n')}\r\n`;

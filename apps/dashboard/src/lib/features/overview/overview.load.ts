@@ -1,4 +1,5 @@
-// Overview: province scores, the national 24-month trend, villages per stage and data freshness.
+// Overview: province scores, the national 24-month trend, villages per stage, and the loads of the
+// last hour with data freshness.
 import { addMonths } from '@pantau/domain';
 import { createApi } from '$lib/api/endpoints';
 import { orError, type LoadInput } from '$lib/api/load';
@@ -15,20 +16,21 @@ export async function loadOverview({ fetch, url }: LoadInput) {
   const metric = metricOf(url);
   const provinces = await orError(api.scores({ level: 'province', period: periodOf(url) }));
   const period = provinces.period;
-  const [trend, stages, health] = await orError(
+  const [trend, stages, summary] = await orError(
     Promise.all([
       api.timeseries({ from: addMonths(period, 1 - TREND_MONTHS), to: period }),
       api.distribution({ level: 'village', period, pillar: 'dci', bins: STAGE_BINS }),
-      api.health(),
+      api.summary(),
     ]),
   );
-  const lastLoaded = health.freshness.last_loaded_at;
+  const lastLoaded = summary.last_loaded_at;
   return {
     period,
     metric,
     provinces: provinces.rows,
     trend: trend.points,
     kpis: overviewKpis(provinces.rows, trend.points, stages.bins),
+    summary,
     lastLoadAt: lastLoaded ? Date.parse(lastLoaded) : null,
     loadedAt: Date.now(),
   };

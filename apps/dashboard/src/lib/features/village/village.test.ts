@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SubmissionRecord, VillageReport } from '$lib/api/endpoints';
-import { cadreIds, indicatorRows, lineageRows, reportFor } from './village';
+import { cadreIds, indicatorRows, lineageRows, regionName, reportFor } from './village';
 
 const pillars = {
   people: 100,
@@ -119,5 +119,14 @@ describe('cadreIds', () => {
     expect(cadreIds([report('2024-03', 'a:2', {}), report('2024-02', 'a:1', {})])).toEqual([
       'KD-15.02.02.2004',
     ]);
+  });
+});
+
+describe('regionName', () => {
+  it("names a cadre's programme region, keeping an unknown code as given", () => {
+    expect(regionName('JKT')).toBe('Region Jakarta');
+    expect(regionName('MKS')).toBe('Region Makassar');
+    expect(regionName('XYZ')).toBe('XYZ');
+    expect(regionName(null)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 import {
   INDICATORS,
   indicatorScore,
+  REGIONS,
   type IndicatorValue,
   type PillarCode,
   type Unit,
@@ -95,4 +96,12 @@ export function lineageRows(
 /** Cadre ids that filed the village's reports, newest first, without repeats. */
 export function cadreIds(reports: readonly VillageReport[]): string[] {
   return [...new Set(reports.map((r) => r.cadre_id).filter((id): id is string => id !== null))];
+}
+
+const regionNames = new Map(REGIONS.map((r) => [r.code, r.name]));
+
+/** A cadre's programme region by name ("Region Jakarta"); unknown codes as given, none as null. */
+export function regionName(code: string | null): string | null {
+  if (code === null) return null;
+  return regionNames.get(code) ?? code;
 }
