@@ -49,30 +49,39 @@ export function stageOf(dci: number): Stage {
   return result;
 }
 
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
+const PILLAR_INDEX = Object.fromEntries(PILLAR_CODES.map((p, i) => [p, i])) as Record<
+  PillarCode,
+  number
+>;
 
 /**
  * Pillar scores (mean of the pillar's indicators present), DCI (mean of the pillar scores
  * present) and stage of a report. Throws on an unknown indicator: validate first.
  */
 export function scoreReport(indicators: Readonly<Record<string, IndicatorValue>>): ReportScores {
-  const byPillar = new Map<PillarCode, number[]>();
-  for (const [code, value] of Object.entries(indicators)) {
+  // Sums and counts per pillar, in PILLAR_CODES order: this runs for every imported row.
+  const sums = [0, 0, 0, 0, 0, 0];
+  const counts = [0, 0, 0, 0, 0, 0];
+  for (const code in indicators) {
     const indicator = findIndicator(code);
     if (!indicator) throw new Error(`unknown indicator ${code}`);
-    const scores = byPillar.get(indicator.pillar) ?? [];
-    scores.push(indicatorScore(indicator, value));
-    byPillar.set(indicator.pillar, scores);
+    const p = PILLAR_INDEX[indicator.pillar];
+    sums[p]! += indicatorScore(indicator, indicators[code] as IndicatorValue);
+    counts[p]!++;
   }
-  const pillars = Object.fromEntries(
-    PILLAR_CODES.map((p) => [p, mean(byPillar.get(p) ?? [])]),
-  ) as PillarScores;
-  const dci = mean(Object.values(pillars).filter((s): s is number => s !== null));
-  if (dci === null) throw new Error('a report needs at least one indicator to be scored');
+  const pillars = {} as PillarScores;
+  let dciSum = 0;
+  let present = 0;
+  PILLAR_CODES.forEach((pillar, p) => {
+    const count = counts[p]!;
+    const score = count === 0 ? null : sums[p]! / count;
+    pillars[pillar] = score;
+    if (score !== null) {
+      dciSum += score;
+      present++;
+    }
+  });
+  if (present === 0) throw new Error('a report needs at least one indicator to be scored');
+  const dci = dciSum / present;
   return { pillars, dci, stage: stageOf(dci) };
 }

@@ -1,5 +1,6 @@
 // Checks a submitted report against the contract and returns it normalised, or every problem.
 import type { z } from 'zod';
+import { acceptReport } from './accept-report';
 import { isPeriod, periodOfInstant } from './periods';
 import {
   reportSchema,
@@ -71,8 +72,17 @@ function crossFieldErrors(input: unknown, context: ValidationContext): ReportErr
   return errors;
 }
 
-/** Validates one report in its JSON form, collecting every problem rather than the first. */
+/**
+ * Validates one report in its JSON form, collecting every problem rather than the first. A
+ * report that is certainly valid takes the fast path; anything else gets the schema's verdict.
+ */
 export function validateReport(input: unknown, context: ValidationContext): ValidationResult {
+  const accepted = acceptReport(input, context);
+  return accepted ? { ok: true, report: accepted } : validateWithSchema(input, context);
+}
+
+/** The full check against the zod schema: slower, and names every problem. */
+export function validateWithSchema(input: unknown, context: ValidationContext): ValidationResult {
   const parsed = reportSchema.safeParse(input);
   const schemaErrors = parsed.success
     ? []

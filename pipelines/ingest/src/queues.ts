@@ -20,8 +20,12 @@ export function loadedChannel(prefix: string): string {
 export const JOB_ATTEMPTS = 8;
 const BACKOFF_MS = 500;
 
-/** Finished jobs are kept for inspection, up to these limits. */
-export const KEEP_COMPLETED = { count: 1_000, age: 24 * 3600 };
+/**
+ * Finished jobs kept for inspection. Completed ones carry whole import chunks and their lineage
+ * is in DuckDB anyway: keep few, or a million-row import would sit in Redis twice over. Failed
+ * ones are kept for `ingest failed --retry`.
+ */
+export const KEEP_COMPLETED = { count: 50, age: 3600 };
 export const KEEP_FAILED = { count: 10_000 };
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -42,6 +42,9 @@ const BATCH_DDL = `
   ${PILLAR_COLUMNS_DDL}, dci DOUBLE, stage TINYINT, errors VARCHAR, payload VARCHAR,
   ${INDICATOR_COLUMNS_DDL}`;
 
+/** Rows appended between yields to the event loop (about 20 ms of work). */
+const APPEND_SLICE_ROWS = 2_500;
+
 /** Rejected payloads keep these fields, when they are strings, for lineage by village. */
 const LINEAGE_FIELD_MAX = 64;
 
@@ -222,10 +225,13 @@ async function applyRound(connection: DuckDBConnection, round: number, loadedAt:
             least(coalesce(d.old_first_submitted_at, b.submitted_at), b.submitted_at) AS first_submitted_at,
             coalesce(d.old_on_time, false) OR b.on_time AS on_time,
             b.received_at, $1::TIMESTAMPTZ AS loaded_at, b.notes, ${PILLARS_SQL}, b.dci, b.stage,
-            a.region_code, a.province_code, a.regency_code, a.district_code, ${INDICATORS_SQL}
+            p.region_code, p.code AS province_code, left(b.village_code, 5) AS regency_code,
+            left(b.village_code, 8) AS district_code, ${INDICATORS_SQL}
      FROM decision d
      JOIN batch b USING (seq)
-     JOIN areas a ON a.code = b.village_code
+     -- Ancestors are prefixes of a village code; only the region needs a lookup, by province.
+     JOIN (SELECT code, region_code FROM areas WHERE level = 'province') p
+       ON p.code = left(b.village_code, 2)
      WHERE d.outcome <> 'ignored'`,
     [loadedAt],
   );
@@ -259,7 +265,16 @@ export async function applySubmissionBatches(
   await connection.run(`CREATE OR REPLACE TEMP TABLE batch (${BATCH_DDL})`);
   const appender = await connection.createAppender('batch', 'main', 'temp');
   let seq = 0;
-  for (const batch of batches) seq = appendBatch(appender, batch, seq);
+  let sinceYield = 0;
+  for (const batch of batches) {
+    seq = appendBatch(appender, batch, seq);
+    sinceYield += batch.valid.length + batch.rejected.length;
+    // The Appender is synchronous: let the API serve requests between slices of a big batch.
+    if (sinceYield >= APPEND_SLICE_ROWS) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
   appender.closeSync();
 
   // Retries: drop what an earlier attempt recorded (received_at keeps the scan to recent data).
