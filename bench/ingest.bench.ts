@@ -10,7 +10,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -31,7 +31,7 @@ import { formatRate, line, rate, timed } from './lib/report';
 const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: '1000000' },
-    workers: { type: 'string', default: '2' },
+    workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
     rate: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '20' },
   },

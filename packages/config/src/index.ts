@@ -1,4 +1,5 @@
 // Environment variables used across Pantau, with their defaults, and one parser for all of them.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
@@ -20,8 +21,16 @@ export const envVars = {
   DEMO: onOff('on'),
   PUBLIC_READ: onOff('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Validate worker processes `npm start` runs. */
-  VALIDATE_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * Validate worker processes `npm start` runs: one core stays for the API and its loader (the
+   * single DuckDB writer); on 2 cores a second worker only competes with the loader.
+   */
+  VALIDATE_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.max(1, availableParallelism() - 1)),
   /** How long a crashed loader's jobs stay locked before a restarted one takes them over. */
   LOADER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 } as const;

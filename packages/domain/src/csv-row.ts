@@ -42,6 +42,20 @@ export function readNumberCell(text: string): CellResult<number> {
   return { ok: false, message: 'must be a number' };
 }
 
+/** Exact spellings of the boolean words, as most files write them. */
+const BOOLEAN_SPELLINGS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['false', false],
+  ['1', true],
+  ['0', false],
+  ['ya', true],
+  ['tidak', false],
+]);
+
+function plainNumber(text: string): number | undefined {
+  return PLAIN_NUMBER.test(text) ? Number(text) : undefined;
+}
+
 /** zod forms of the two cell readers, for callers that compose schemas. */
 function cellSchema<T>(read: (text: string) => CellResult<T>) {
   return z.string().transform((text, ctx) => {
@@ -117,6 +131,12 @@ export function csvRowToReport(
     else if (column.kind === 'unknown')
       indicators[column.name] = cell; // validation names it
     else {
+      // Common spellings first, without allocating a result; the readers explain the rest.
+      const quick = column.bool ? BOOLEAN_SPELLINGS.get(text) : plainNumber(text);
+      if (quick !== undefined) {
+        indicators[column.name] = quick;
+        continue;
+      }
       const read = column.bool ? readBooleanCell(text) : readNumberCell(text);
       if (read.ok) indicators[column.name] = read.value;
       else errors.push({ field: column.name, value: cell, message: read.message });

@@ -152,49 +152,53 @@ describe('writeCsv', () => {
     ).toThrow(/extraColumns/);
   });
 
-  it('generates and writes 100,000 rows in constant memory', async () => {
-    // Collect garbage before each reading, so it measures what is kept, not what is not yet freed.
-    v8.setFlagsFromString('--expose-gc');
-    const collectGarbage = runInNewContext('gc') as () => void;
-    let measuringMs = 0;
-    const retained = () => {
-      const at = performance.now();
-      collectGarbage();
-      const heap = process.memoryUsage().heapUsed;
-      measuringMs += performance.now() - at;
-      return heap;
-    };
-    const many = enrolVillages({ seed: 5, count: 3_000 });
-    const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const readings: number[] = [];
-    const generated = generateReports({
-      seed: 5,
-      villages: many,
-      from: '2023-01',
-      to: '2025-12',
-      format: 'csv',
-    });
-    const started = performance.now();
-    let taken = 0;
-    const limited = (function* () {
-      for (const item of generated) {
-        if (taken++ === 100_000) return;
-        yield item;
-      }
-    })();
-    const summary = await writeCsv(limited, sink, {
-      extraColumns: UNKNOWN_INDICATOR_CODES,
-      onProgress: ({ rows }) => {
-        if (rows % 20_000 === 0) readings.push(retained());
-      },
-    });
-    const seconds = (performance.now() - started - measuringMs) / 1000;
-    expect(summary.rows).toBe(100_000);
-    const growth = Math.max(...readings) - (readings[0] ?? 0);
-    // Holding 100,000 reports would keep well over 150 MB; streaming keeps the heap flat.
-    expect(growth).toBeLessThan(16 * 1024 * 1024);
-    process.stdout.write(
-      `${Math.round(summary.rows / seconds).toLocaleString('en-US')} rows/s generated and written as CSV; retained heap grew ${(growth / 1024 / 1024).toFixed(1)} MB\n`,
-    );
-  }, LARGE_RUN_TIMEOUT_MS);
+  it(
+    'generates and writes 100,000 rows in constant memory',
+    async () => {
+      // Collect garbage before each reading, so it measures what is kept, not what is not yet freed.
+      v8.setFlagsFromString('--expose-gc');
+      const collectGarbage = runInNewContext('gc') as () => void;
+      let measuringMs = 0;
+      const retained = () => {
+        const at = performance.now();
+        collectGarbage();
+        const heap = process.memoryUsage().heapUsed;
+        measuringMs += performance.now() - at;
+        return heap;
+      };
+      const many = enrolVillages({ seed: 5, count: 3_000 });
+      const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+      const readings: number[] = [];
+      const generated = generateReports({
+        seed: 5,
+        villages: many,
+        from: '2023-01',
+        to: '2025-12',
+        format: 'csv',
+      });
+      const started = performance.now();
+      let taken = 0;
+      const limited = (function* () {
+        for (const item of generated) {
+          if (taken++ === 100_000) return;
+          yield item;
+        }
+      })();
+      const summary = await writeCsv(limited, sink, {
+        extraColumns: UNKNOWN_INDICATOR_CODES,
+        onProgress: ({ rows }) => {
+          if (rows % 20_000 === 0) readings.push(retained());
+        },
+      });
+      const seconds = (performance.now() - started - measuringMs) / 1000;
+      expect(summary.rows).toBe(100_000);
+      const growth = Math.max(...readings) - (readings[0] ?? 0);
+      // Holding 100,000 reports would keep well over 150 MB; streaming keeps the heap flat.
+      expect(growth).toBeLessThan(16 * 1024 * 1024);
+      process.stdout.write(
+        `${Math.round(summary.rows / seconds).toLocaleString('en-US')} rows/s generated and written as CSV; retained heap grew ${(growth / 1024 / 1024).toFixed(1)} MB\n`,
+      );
+    },
+    LARGE_RUN_TIMEOUT_MS,
+  );
 });

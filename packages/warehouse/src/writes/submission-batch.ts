@@ -60,7 +60,8 @@ export interface SubmissionBatch {
   rejected: RejectedRow[];
 }
 
-function validRow(line: number, report: ValidReport, scores: ReportScores): ValidRow {
+/** The packed row of a validated, scored report. */
+export function validRow(line: number, report: ValidReport, scores: ReportScores): ValidRow {
   const values = report.indicators as Record<string, IndicatorValue | undefined>;
   const submittedMs = Date.parse(report.submitted_at);
   return [

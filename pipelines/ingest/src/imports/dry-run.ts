@@ -1,7 +1,7 @@
 // A dry run: the import is validated and applied in one transaction that is rolled back.
 import type { ValidationContext } from '@pantau/domain';
 import {
-  applySubmissions,
+  applySubmissionBatches,
   listImportErrors,
   type DryRunSummary,
   type Warehouse,
@@ -33,7 +33,7 @@ export async function dryRunImport(options: {
     async ({ db, connection }) => {
       let chunk = 0;
       for await (const records of chunked(options.input.records, STEP_ROWS)) {
-        const submissions = validateBatch(
+        const batch = validateBatch(
           {
             source: 'import',
             source_id: options.importId,
@@ -44,7 +44,7 @@ export async function dryRunImport(options: {
           },
           options.context,
         );
-        await applySubmissions(connection, submissions);
+        await applySubmissionBatches(connection, [batch]);
         await yieldToEventLoop();
       }
       const { rows } = await sql<Omit<DryRunSummary, 'errors'>>`

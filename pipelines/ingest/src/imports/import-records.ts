@@ -1,7 +1,8 @@
 // Reads an import's body as records of its format, checking a CSV header before any row.
 import { checkCsvHeader } from '@pantau/domain';
 import type { SourceRecord } from '../validate/validate.job';
-import { readCsvRecords } from './csv-records';
+import { parseCsvRecord } from './csv-parser';
+import { readRawCsvRecords } from './csv-records';
 import { readNdjsonRecords } from './ndjson-records';
 
 export type ImportFormat = 'csv' | 'ndjson';
@@ -25,10 +26,11 @@ export async function openImportRecords(
   body: AsyncIterable<Uint8Array | string>,
 ): Promise<ImportRecords> {
   if (format === 'ndjson') return { header: undefined, records: readNdjsonRecords(body) };
-  const csv = readCsvRecords(body);
+  // Records travel as raw text: the workers split the cells, the API only finds the records.
+  const csv = readRawCsvRecords(body);
   const first = await csv.next();
   if (first.done) throw new ImportFormatError(['the file is empty: a CSV needs a header row']);
-  const header = first.value.cells.map((name) => name.trim());
+  const header = parseCsvRecord(first.value.csv).map((name) => name.trim());
   const problems = checkCsvHeader(header);
   if (problems.length > 0) throw new ImportFormatError(problems);
   return { header, records: csv };

@@ -1,5 +1,5 @@
 // Jobs of the `reports.load` queue: the packed submissions of one or more validate jobs.
-import { packSubmissions, type Submission, type SubmissionBatch } from '@pantau/warehouse';
+import type { SubmissionBatch } from '@pantau/warehouse';
 
 export const LOAD_JOB = 'submissions';
 
@@ -15,12 +15,4 @@ export interface LoadJob {
 export function loadJobId(validateJobIds: readonly string[]): string {
   const [first = 'none'] = validateJobIds;
   return validateJobIds.length === 1 ? `load.${first}` : `load.${first}.${validateJobIds.length}`;
-}
-
-/** A validate job's submissions share one source: one packed batch. */
-export function packValidated(submissions: readonly Submission[]): SubmissionBatch {
-  const [batch, ...others] = packSubmissions(submissions);
-  if (!batch || others.length > 0)
-    throw new Error('a validate job holds the submissions of one source');
-  return batch;
 }

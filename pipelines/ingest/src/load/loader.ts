@@ -58,8 +58,10 @@ export function startLoader(options: LoaderOptions): Loader {
   const log = options.logger.child({ module: 'loader' });
   const batcher = new Batcher<SubmissionBatch, CommitResult>(
     async (batches) => {
+      const started = performance.now();
       const result = await commitSubmissions(options.warehouse, batches);
-      log.debug({ counts: result.event.counts, jobs: batches.length }, 'batch committed');
+      const ms = Math.round(performance.now() - started);
+      log.debug({ counts: result.event.counts, sources: batches.length, ms }, 'batch committed');
       options.onLoaded(result.event);
       for (const importId of result.completedImports)
         log.info({ import_id: importId }, 'import completed');

@@ -7,7 +7,8 @@ export const REPORT_JOB = 'report';
 export const BATCH_JOB = 'batch';
 
 export const recordSchema = z.union([
-  z.object({ line: z.number().int().positive(), cells: z.array(z.string()) }),
+  // A CSV record's raw text, parsed by the worker (cheaper to carry than its cells).
+  z.object({ line: z.number().int().positive(), csv: z.string() }),
   z.object({ line: z.number().int().positive(), text: z.string() }),
   z.object({ line: z.number().int().positive(), value: z.unknown() }),
 ]);
@@ -20,7 +21,7 @@ export const batchJobSchema = z.object({
   received_at: z.iso.datetime(),
   /** Position of this chunk within its source; makes the job id deterministic. */
   chunk: z.number().int().nonnegative(),
-  /** CSV header for records that carry `cells`. */
+  /** CSV header for records that carry `csv`. */
   header: z.array(z.string()).optional(),
   records: z.array(recordSchema).min(1),
 });

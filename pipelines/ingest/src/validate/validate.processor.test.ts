@@ -1,3 +1,4 @@
+import { submissionIds } from '@pantau/warehouse';
 import { describe, expect, it } from 'vitest';
 import { validateBatch, validateQueuedReport } from './validate.processor';
 
@@ -12,8 +13,8 @@ const report = {
 };
 
 describe('validateBatch', () => {
-  it('validates CSV cells against the job header and scores the valid rows', () => {
-    const [valid, invalid] = validateBatch(
+  it('validates CSV records against the job header and scores the valid rows', () => {
+    const batch = validateBatch(
       {
         source: 'import',
         source_id: 'imp-1',
@@ -21,25 +22,39 @@ describe('validateBatch', () => {
         chunk: 0,
         header: ['report_id', 'village_code', 'period', 'submitted_at', 'gov_online_letters_pct'],
         records: [
-          { line: 2, cells: ['r-1', '15.02.02.2004', '2023-03', '2023-03-27T09:15:00', '30'] },
-          { line: 3, cells: ['r-2', '15.02.02.2004', '2023-03', '2023-03-27T09:15:00', '30,5'] },
+          { line: 2, csv: 'r-1,15.02.02.2004,2023-03,2023-03-27T09:15:00,30' },
+          { line: 3, csv: 'r-2,15.02.02.2004,2023-03,2023-03-27T09:15:00,"30,5"' },
         ],
       },
       context,
     );
-    expect(valid).toMatchObject({ submission_id: 'imp-1:2', valid: true, scores: { dci: 30 } });
-    expect(invalid).toMatchObject({
-      submission_id: 'imp-1:3',
-      valid: false,
-      errors: [
-        { field: 'gov_online_letters_pct', message: 'decimal comma is not accepted, write 30.5' },
+    expect(batch).toMatchObject({ source: 'import', source_id: 'imp-1', received_at: RECEIVED });
+    expect(
+      batch.valid.map(([line, reportId, , , , , , , , , dci]) => [line, reportId, dci]),
+    ).toEqual([[2, 'r-1', 30]]);
+    expect(batch.rejected).toEqual([
+      [
+        3,
+        [
+          {
+            field: 'gov_online_letters_pct',
+            value: '30,5',
+            message: 'decimal comma is not accepted, write 30.5',
+          },
+        ],
+        {
+          report_id: 'r-2',
+          village_code: '15.02.02.2004',
+          period: '2023-03',
+          submitted_at: '2023-03-27T09:15:00',
+          gov_online_letters_pct: '30,5',
+        },
       ],
-      payload: { report_id: 'r-2', gov_online_letters_pct: '30,5' },
-    });
+    ]);
   });
 
   it('reports an NDJSON line that is not JSON without failing the others', () => {
-    const result = validateBatch(
+    const batch = validateBatch(
       {
         source: 'import',
         source_id: 'imp-2',
@@ -52,14 +67,19 @@ describe('validateBatch', () => {
       },
       context,
     );
-    expect(result.map((s) => s.valid)).toEqual([true, false]);
-    expect(result[1]).toMatchObject({
-      errors: [{ field: 'line', message: expect.stringMatching(/^is not valid JSON/) }],
-    });
+    expect(batch.valid.map(([line]) => line)).toEqual([1]);
+    expect(batch.rejected[0]?.[0]).toBe(2);
+    expect(batch.rejected[0]?.[1]).toEqual([
+      {
+        field: 'line',
+        value: '{"report_id": ',
+        message: expect.stringMatching(/^is not valid JSON/),
+      },
+    ]);
   });
 
   it('numbers the reports of an API request from 1', () => {
-    const result = validateBatch(
+    const batch = validateBatch(
       {
         source: 'api',
         source_id: 'api-x',
@@ -72,24 +92,19 @@ describe('validateBatch', () => {
       },
       context,
     );
-    expect(result.map((s) => [s.submission_id, s.valid])).toEqual([
-      ['api-x:1', true],
-      ['api-x:2', false],
-    ]);
+    expect(submissionIds(batch)).toEqual(['api-x:1', 'api-x:2']);
+    expect([batch.valid.length, batch.rejected.length]).toEqual([1, 1]);
   });
 });
 
 describe('validateQueuedReport', () => {
   it("identifies a third party's job by its id and time, received when it was added", () => {
-    const submission = validateQueuedReport(
+    const batch = validateQueuedReport(
       { id: '7', timestamp: Date.parse(RECEIVED), data: report },
       context,
     );
-    expect(submission).toMatchObject({
-      submission_id: `job-7-${Date.parse(RECEIVED)}:1`,
-      source: 'queue',
-      received_at: RECEIVED,
-      valid: true,
-    });
+    expect(batch).toMatchObject({ source: 'queue', received_at: RECEIVED });
+    expect(submissionIds(batch)).toEqual([`job-7-${Date.parse(RECEIVED)}:1`]);
+    expect(batch.valid).toHaveLength(1);
   });
 });

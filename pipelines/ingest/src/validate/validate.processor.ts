@@ -1,4 +1,4 @@
-// Turns the records of a validate job into submissions: validated, scored, or rejected with reasons.
+// Turns the records of a validate job into a packed batch: validated and scored, or rejected with reasons.
 import {
   scoreReport,
   validateCsvRow,
@@ -6,21 +6,20 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from '@pantau/domain';
-import type { Submission, SubmissionMeta } from '@pantau/warehouse';
+import { validRow, type SubmissionBatch } from '@pantau/warehouse';
+import { parseCsvRecord } from '../imports/csv-parser';
 import type { BatchJob, SourceRecord } from './validate.job';
 
-function toSubmission(
-  meta: SubmissionMeta,
+/** Adds one record's outcome to the batch (rejected records keep their payload for lineage). */
+function add(
+  batch: SubmissionBatch,
+  line: number,
   result: ValidationResult,
   payload: () => unknown,
-): Submission {
-  if (!result.ok) return { ...meta, valid: false, errors: result.errors, payload: payload() };
-  return {
-    ...meta,
-    valid: true,
-    report: result.report,
-    scores: scoreReport(result.report.indicators),
-  };
+) {
+  if (result.ok)
+    batch.valid.push(validRow(line, result.report, scoreReport(result.report.indicators)));
+  else batch.rejected.push([line, result.errors, payload()]);
 }
 
 /** The record's validation, and (only needed when rejected) the payload to keep for lineage. */
@@ -29,11 +28,12 @@ function validateRecord(
   header: readonly string[] | undefined,
   context: ValidationContext,
 ): { result: ValidationResult; payload: () => unknown } {
-  if ('cells' in record) {
+  if ('csv' in record) {
     const columns = header ?? [];
+    const cells = parseCsvRecord(record.csv);
     return {
-      result: validateCsvRow(columns, record.cells, context),
-      payload: () => Object.fromEntries(columns.map((name, i) => [name, record.cells[i] ?? ''])),
+      result: validateCsvRow(columns, cells, context),
+      payload: () => Object.fromEntries(columns.map((name, i) => [name, cells[i] ?? ''])),
     };
   }
   if ('text' in record) {
@@ -56,34 +56,35 @@ function validateRecord(
 }
 
 /** Validates every record of a batch job (an import chunk or an API request). */
-export function validateBatch(job: BatchJob, context: ValidationContext): Submission[] {
-  return job.records.map((record) => {
+export function validateBatch(job: BatchJob, context: ValidationContext): SubmissionBatch {
+  const batch: SubmissionBatch = {
+    source: job.source,
+    source_id: job.source_id,
+    received_at: job.received_at,
+    valid: [],
+    rejected: [],
+  };
+  for (const record of job.records) {
     const { result, payload } = validateRecord(record, job.header, context);
-    const meta: SubmissionMeta = {
-      submission_id: `${job.source_id}:${record.line}`,
-      source: job.source,
-      source_id: job.source_id,
-      line: record.line,
-      received_at: job.received_at,
-    };
-    return toSubmission(meta, result, payload);
-  });
+    add(batch, record.line, result, payload);
+  }
+  return batch;
 }
 
 /** Validates a third-party job: one report; the job id identifies the submission. */
 export function validateQueuedReport(
   job: { id: string; timestamp: number; data: unknown },
   context: ValidationContext,
-): Submission {
-  // Redis may lose its id counter (no persistence); the timestamp keeps the id unique anyway.
-  const sourceId = `job-${job.id}-${job.timestamp}`;
-  const meta: SubmissionMeta = {
-    submission_id: `${sourceId}:1`,
+): SubmissionBatch {
+  const batch: SubmissionBatch = {
     source: 'queue',
-    source_id: sourceId,
-    line: 1,
+    // Redis may lose its id counter (no persistence); the timestamp keeps the id unique anyway.
+    source_id: `job-${job.id}-${job.timestamp}`,
     // The time the producer added the job: fixed, so retries record the same submission.
     received_at: new Date(job.timestamp).toISOString(),
+    valid: [],
+    rejected: [],
   };
-  return toSubmission(meta, validateReport(job.data, context), () => job.data);
+  add(batch, 1, validateReport(job.data, context), () => job.data);
+  return batch;
 }

@@ -1,10 +1,10 @@
 // Wiring of a validate worker: validates each job's records and hands them to the loader.
 import type { ValidationContext } from '@pantau/domain';
-import type { Submission, SubmissionBatch } from '@pantau/warehouse';
+import type { SubmissionBatch } from '@pantau/warehouse';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { Batcher } from '../batcher';
-import { LOAD_JOB, loadJobId, packValidated, type LoadJob } from '../load/load.job';
+import { LOAD_JOB, loadJobId, type LoadJob } from '../load/load.job';
 import { KEEP_COMPLETED, KEEP_FAILED, VALIDATE_QUEUE } from '../queues';
 import { BATCH_JOB, batchJobSchema, REPORT_JOB } from './validate.job';
 import { validateBatch, validateQueuedReport } from './validate.processor';
@@ -28,17 +28,16 @@ const MAX_LOAD_JOB = 5_000;
 /** How long a validated job waits for others to share its load job. */
 const LINGER_MS = 5;
 
-function submissionsOf(
+/** The packed batch a validate job becomes. */
+function validated(
   job: { id?: string; name: string; timestamp: number; data: unknown },
   context: ValidationContext,
-): Submission[] {
+): SubmissionBatch {
   if (job.name === REPORT_JOB) {
-    return [
-      validateQueuedReport(
-        { id: job.id ?? 'unknown', timestamp: job.timestamp, data: job.data },
-        context,
-      ),
-    ];
+    return validateQueuedReport(
+      { id: job.id ?? 'unknown', timestamp: job.timestamp, data: job.data },
+      context,
+    );
   }
   if (job.name === BATCH_JOB) {
     const parsed = batchJobSchema.safeParse(job.data);
@@ -74,8 +73,7 @@ export function startValidateWorker(options: ValidateWorkerOptions): Worker {
   const worker = new Worker(
     VALIDATE_QUEUE,
     async (job) => {
-      const submissions = submissionsOf(job, options.context);
-      const batch = packValidated(submissions);
+      const batch = validated(job, options.context);
       await handOver.submit([{ id: job.id ?? job.name, batch }]);
       return { valid: batch.valid.length, invalid: batch.rejected.length };
     },
