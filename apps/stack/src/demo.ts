@@ -88,6 +88,8 @@ export async function seedHistory(
     to,
     invalidRate: DEMO_INVALID_RATE,
     format: 'csv',
+    // Only what cadres have submitted by now: no report of this month from the future.
+    asOf: Date.now(),
   });
   const written = await writeCsv(items, createWriteStream(file), {
     extraColumns: [...UNKNOWN_INDICATOR_CODES],

@@ -191,4 +191,20 @@ describe('generateReports', () => {
     expect(() => generateReports({ ...options, from: '2024-1' }).next()).toThrow(RangeError);
     expect(() => generateReports({ ...options, invalidRate: 0.5 }).next()).toThrow(RangeError);
   });
+
+  it('leaves out reports and corrections not yet submitted as of a given time', () => {
+    const asOf = Date.parse('2024-02-15T00:00:00+07:00');
+    const items = [
+      ...generateReports({ ...options, from: '2024-01', to: '2024-02', asOf, invalidRate: 0 }),
+    ];
+    const submitted = items.map((item) => Date.parse(String(item.report.submitted_at)));
+    expect(submitted.every((ms) => ms <= asOf)).toBe(true);
+    // January's reports are mostly in; February's window (20th onwards) has not opened yet.
+    expect(items.filter((i) => i.report.period === '2024-01').length).toBeGreaterThan(0);
+    expect(items.some((i) => i.report.period === '2024-02' && i.kind === 'valid')).toBe(true); // early ones
+    const unbounded = [
+      ...generateReports({ ...options, from: '2024-01', to: '2024-02', invalidRate: 0 }),
+    ];
+    expect(items.length).toBeLessThan(unbounded.length);
+  });
 });

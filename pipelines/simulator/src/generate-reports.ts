@@ -64,6 +64,11 @@ export interface GenerateOptions {
   correctionRate?: number;
   /** Shapes faults for the output: CSV adds decimal commas and spreadsheet-style wrong types. */
   format?: OutputFormat;
+  /**
+   * The present (epoch ms): reports and corrections not yet submitted by then are left out, so a
+   * history that reaches the current month never holds a report from the future.
+   */
+  asOf?: number;
 }
 
 interface Resolved {
@@ -139,6 +144,7 @@ export function* generateReports(options: GenerateOptions): Generator<SimulatedI
 
       const indicators = drawIndicators(model, i, logits, random);
       const submittedMs = drawSubmissionTime(period, random);
+      if (options.asOf !== undefined && submittedMs > options.asOf) continue;
       const report: CompleteReport = {
         report_id: `SIM-${seed}-${village.code}-${period}`,
         cadre_id: cadreIdOf(village.code),
@@ -157,16 +163,18 @@ export function* generateReports(options: GenerateOptions): Generator<SimulatedI
       const extra = new Random(mixSeeds(monthKey, EXTRAS_SALT));
       const followers: SimulatedItem[] = [];
       if (extra.chance(correctionRate)) {
-        followers.push({
+        const correctedMs = drawCorrectionTime(submittedMs, extra);
+        const correction: SimulatedItem = {
           kind: 'correction',
           report: {
             ...report,
             report_id: `${report.report_id}-c1`,
-            submitted_at: formatJakarta(drawCorrectionTime(submittedMs, extra)),
+            submitted_at: formatJakarta(correctedMs),
             indicators: correctIndicators(indicators as Record<string, IndicatorValue>, extra),
             notes: extra.pick(CORRECTION_NOTES),
           },
-        });
+        };
+        if (options.asOf === undefined || correctedMs <= options.asOf) followers.push(correction);
       }
       for (const kind of kinds) {
         if (extra.chance(kindProbability))

@@ -24,9 +24,11 @@ export async function loadExplore({ fetch, url, params }: LoadInput<{ code: stri
   const period = children.period;
   const from = addMonths(period, 1 - TREND_MONTHS);
   const parentCode = area.parent_code ?? (area.level === 'province' ? area.region_code : null);
-  const [previous, trend, parentTrend, nationTrend, distribution] = await orError(
+  const [previous, reporting, trend, parentTrend, nationTrend, distribution] = await orError(
     Promise.all([
       api.scores({ level: childLevel, parent: area.code, period: addMonths(period, -1) }),
+      // Only the counts are shown here, not the list of missing villages.
+      api.completeness({ level: childLevel, parent: area.code, period, missing_limit: 1 }),
       api.timeseries({ area: area.code, from, to: period }),
       parentCode ? api.timeseries({ area: parentCode, from, to: period }) : Promise.resolve(null),
       api.timeseries({ from, to: period }),
@@ -49,7 +51,7 @@ export async function loadExplore({ fetch, url, params }: LoadInput<{ code: stri
     metric,
     sort,
     dir: parseDir(url.searchParams.get(DIR_PARAM), sort),
-    rows: leaderRows(children.rows, previous.rows),
+    rows: leaderRows(children.rows, previous.rows, reporting.rows),
     trend: trend.points,
     parent: parentTrend ? { name: parentName ?? '', points: parentTrend.points } : null,
     nation: nationTrend.points,

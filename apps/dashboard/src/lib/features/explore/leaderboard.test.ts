@@ -35,17 +35,28 @@ const march = [
 ];
 const february = [area('15.01', 'Kerinci', 42.5), area('15.02', 'Merangin', 50)];
 
+const reporting = [
+  { code: '15.01', expected: 2, reported: 1 },
+  { code: '15.02', expected: 4, reported: 4 },
+];
+
 describe('leaderRows', () => {
-  it('adds the change from last month and the reporting rate', () => {
-    const rows = leaderRows(march, february);
+  it('adds the change from last month and the reporting rate of expected villages', () => {
+    const rows = leaderRows(march, february, reporting);
     expect(rows.map((r) => r.change)).toEqual([-2.5, 5, null]);
     expect(rows[0]?.rate).toBe(0.5);
-    expect(leaderRows([area('15.09', 'Tebo', 10, 0, 0)], [])[0]?.rate).toBeNull();
+    expect(rows[2]?.rate).toBeNull();
+  });
+
+  it('never reports more than 100 % when a village without an active cadre reports', () => {
+    // 5 villages reported in Merangin, 4 of them expected: the rate is 4 / 4.
+    const rows = leaderRows([area('15.02', 'Merangin', 55, 5, 4)], [], reporting);
+    expect(rows[0]).toMatchObject({ rate: 1, reported: 4, expected: 4 });
   });
 });
 
 describe('sortRows', () => {
-  const rows = leaderRows(march, february);
+  const rows = leaderRows(march, february, reporting);
 
   it('puts the best DCI first by default and areas without data last', () => {
     expect(sortRows(rows, 'dci', 'desc').map((r) => r.name)).toEqual([

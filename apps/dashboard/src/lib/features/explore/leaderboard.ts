@@ -8,23 +8,43 @@ export type SortDir = 'asc' | 'desc';
 export const SORT_PARAM = 'sort';
 export const DIR_PARAM = 'dir';
 
+/** An area's reporting completeness: villages expected (active cadre) and how many reported. */
+export interface AreaReporting {
+  code: string;
+  expected: number;
+  reported: number;
+}
+
 export interface LeaderRow extends AreaScore {
-  /** villages_reporting / villages_expected; null when none is expected. */
+  /** Expected villages that reported / expected villages, as /completeness counts them. */
+  expected: number;
+  reported: number;
+  /** reported / expected; null when none is expected. */
   rate: number | null;
   /** DCI minus last month's DCI; null when either is missing. */
   change: number | null;
 }
 
+/**
+ * Rows with the change from last month and the reporting rate. The rate counts only villages
+ * expected to report (villages_reporting also counts a village whose cadre is inactive, which
+ * would push a rate past 100 %).
+ */
 export function leaderRows(
   current: readonly AreaScore[],
   previous: readonly AreaScore[],
+  reporting: readonly AreaReporting[],
 ): LeaderRow[] {
   const before = new Map(previous.map((r) => [r.code, r.dci]));
+  const completeness = new Map(reporting.map((r) => [r.code, r]));
   return current.map((row) => {
     const last = before.get(row.code) ?? null;
+    const { expected = 0, reported = 0 } = completeness.get(row.code) ?? {};
     return {
       ...row,
-      rate: row.villages_expected > 0 ? row.villages_reporting / row.villages_expected : null,
+      expected,
+      reported,
+      rate: expected > 0 ? reported / expected : null,
       change: row.dci !== null && last !== null ? row.dci - last : null,
     };
   });
