@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { startApiProcess } from '@pantau/api/process';
 import { findIndicator, reportsLoadedEventSchema } from '@pantau/domain';
-import { createRedis, loadedChannel, readCsvRecords } from '@pantau/ingest';
+import { createRedis, deleteQueueKeys, loadedChannel, readCsvRecords } from '@pantau/ingest';
 import { startWorkerProcess, type WorkerProcess } from '@pantau/ingest/process';
 import {
   enrolVillages,
@@ -242,4 +242,7 @@ try {
   for (const worker of workers) await worker.stop();
   await api.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  const redis = createRedis(REDIS_URL);
+  await deleteQueueKeys(redis, prefix);
+  await redis.quit();
 }

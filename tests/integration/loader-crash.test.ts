@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createQueues, createRedis, loadedChannel, startValidateWorker } from '@pantau/ingest';
+import {
+  createQueues,
+  createRedis,
+  deleteQueueKeys,
+  loadedChannel,
+  startValidateWorker,
+} from '@pantau/ingest';
 import { openWarehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { pino } from 'pino';
@@ -42,11 +48,8 @@ let api: ApiProcess | undefined;
 afterAll(async () => {
   await api?.stop();
   await worker.close();
-  await Promise.all([
-    queues.validate.obliterate({ force: true }),
-    queues.load.obliterate({ force: true }),
-  ]);
   await queues.close();
+  await deleteQueueKeys(connection, prefix);
   await connection.quit();
   rmSync(dataDir, { recursive: true, force: true });
 });

@@ -60,3 +60,16 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
     },
   };
 }
+
+/**
+ * Deletes every key under a queue prefix. Tests and benchmarks use a prefix of their own and
+ * call this at the end: obliterating the queues leaves their meta keys behind.
+ */
+export async function deleteQueueKeys(redis: Redis, prefix: string): Promise<number> {
+  let deleted = 0;
+  for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
+    const batch = keys as string[];
+    if (batch.length > 0) deleted += await redis.del(...batch);
+  }
+  return deleted;
+}

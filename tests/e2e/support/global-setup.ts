@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deleteQueueKeys } from '@pantau/ingest';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { freePort, redisAnswers, startProcess, waitForHttp, type ServerProcess } from './processes';
@@ -66,9 +67,7 @@ async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
-      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-    }
+    await deleteQueueKeys(redis, prefix);
   } finally {
     redis.disconnect();
   }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createQueues } from '@pantau/ingest';
+import { createQueues, deleteQueueKeys } from '@pantau/ingest';
 import { openWarehouse, type Warehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { Redis } from 'ioredis';
@@ -55,11 +55,8 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     prefix,
     redisUrl,
     async close() {
-      await Promise.all([
-        queues.validate.obliterate({ force: true }),
-        queues.load.obliterate({ force: true }),
-      ]);
       await queues.close();
+      await deleteQueueKeys(redis, prefix);
       await warehouse.close();
       await redis.quit();
       rmSync(spoolDir, { recursive: true, force: true });
