@@ -23,3 +23,4 @@ export * from './queries/api-tokens.queries';
 export * from './writes/imports.writes';
 export * from './queries/imports.queries';
 export * from './queries/pipeline.queries';
+export * from './queries/submissions.queries';

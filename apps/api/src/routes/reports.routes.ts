@@ -8,7 +8,12 @@ import { requireRole, type AuthVariables } from '../auth/require-role';
 import { assertMayReportFor } from '../auth/scope';
 import type { AppDeps } from '../deps';
 import { errorSchema, notFound, validationHook } from '../errors';
-import { submissionSchema, submitReportsBody, submittedSchema } from '../schemas/ingest.schemas';
+import {
+  submissionJson,
+  submissionSchema,
+  submitReportsBody,
+  submittedSchema,
+} from '../schemas/ingest.schemas';
 
 const errors = {
   400: {
@@ -113,13 +118,6 @@ export function reportsRoutes(deps: AppDeps) {
       const { submission_id } = c.req.valid('param');
       const submission = await getSubmission(deps.warehouse.db, submission_id);
       if (!submission) throw notFound(`Submission ${submission_id} (it may still be in the queue)`);
-      return c.json(
-        {
-          ...submission,
-          received_at: submission.received_at.toISOString(),
-          loaded_at: submission.loaded_at.toISOString(),
-        },
-        200,
-      );
+      return c.json(submissionJson(submission), 200);
     });
 }

@@ -6,6 +6,7 @@ import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { requireArea } from '../read/read-scope';
+import { submissionJson, submissionSchema } from '../schemas/ingest.schemas';
 import { limitParam } from '../schemas/query-params';
 import { areaSchema, pillarScoresSchema } from '../schemas/scores.schemas';
 import { readErrors } from './read-errors';
@@ -72,26 +73,7 @@ export const villageReportsSchema = z
       )
       .openapi({ description: 'Earlier versions that a later submission replaced' }),
     submissions: z
-      .array(
-        z
-          .object({
-            submission_id: z.string(),
-            source: z.enum(['api', 'import', 'queue']),
-            source_id: z.string(),
-            line: z.number().int(),
-            report_id: z.string().nullable(),
-            period: z.string().nullable(),
-            submitted_at: z.string().nullable(),
-            received_at: z.string(),
-            loaded_at: z.string(),
-            outcome: z.enum(['imported', 'updated', 'ignored', 'rejected']),
-            reason: z.string().nullable(),
-            errors: z
-              .array(z.object({ field: z.string(), value: z.unknown(), message: z.string() }))
-              .nullable(),
-          })
-          .openapi('SubmissionRecord'),
-      )
+      .array(submissionSchema)
       .openapi({ description: 'Every submission for the village and what became of it' }),
   })
   .openapi('VillageReports');
@@ -144,12 +126,7 @@ export function villagesRoutes(deps: AppDeps) {
           replaced_at: r.replaced_at.toISOString(),
           replaced_by: r.replaced_by,
         })),
-        submissions: history.submissions.map((s) => ({
-          ...s,
-          submitted_at: s.submitted_at?.toISOString() ?? null,
-          received_at: s.received_at.toISOString(),
-          loaded_at: s.loaded_at.toISOString(),
-        })),
+        submissions: history.submissions.map(submissionJson),
       },
       200,
     );

@@ -1,5 +1,6 @@
 // Request and response shapes of the ingest and pipeline endpoints.
 import { z } from '@hono/zod-openapi';
+import type { SubmissionRecord } from '@pantau/warehouse';
 
 export const MAX_REPORTS_PER_REQUEST = 1_000;
 
@@ -37,6 +38,7 @@ export const submittedSchema = z
 
 const errorEntry = z.object({ field: z.string(), value: z.unknown(), message: z.string() });
 
+/** A submission and what became of it: the lineage record, wherever the API shows one. */
 export const submissionSchema = z
   .object({
     submission_id: z.string(),
@@ -46,6 +48,7 @@ export const submissionSchema = z
     report_id: z.string().nullable(),
     village_code: z.string().nullable(),
     period: z.string().nullable(),
+    submitted_at: z.string().nullable(),
     received_at: z.string(),
     loaded_at: z.string(),
     outcome: z.enum(['imported', 'updated', 'ignored', 'rejected']),
@@ -53,6 +56,15 @@ export const submissionSchema = z
     errors: z.array(errorEntry).nullable(),
   })
   .openapi('Submission');
+
+export function submissionJson(record: SubmissionRecord): z.infer<typeof submissionSchema> {
+  return {
+    ...record,
+    submitted_at: record.submitted_at?.toISOString() ?? null,
+    received_at: record.received_at.toISOString(),
+    loaded_at: record.loaded_at.toISOString(),
+  };
+}
 
 export const importSummarySchema = z
   .object({

@@ -1,6 +1,6 @@
 // Pipeline health from the lineage: loads per minute with their latency, rejections by reason.
 import { sql, type Kysely } from 'kysely';
-import type { Database, Outcome, SubmissionSource } from '../schema';
+import type { Database } from '../schema';
 
 export interface MinuteThroughput {
   minute: Date;
@@ -61,48 +61,4 @@ export async function listRejectionReasons(
     ...row,
     example_value: row.example_value === null ? null : (JSON.parse(row.example_value) as unknown),
   }));
-}
-
-export interface SubmissionStatus {
-  submission_id: string;
-  source: SubmissionSource;
-  source_id: string;
-  line: number;
-  report_id: string | null;
-  village_code: string | null;
-  period: string | null;
-  received_at: Date;
-  loaded_at: Date;
-  outcome: Outcome;
-  reason: string | null;
-  errors: { field: string; value: unknown; message: string }[] | null;
-}
-
-export async function getSubmission(
-  db: Kysely<Database>,
-  submissionId: string,
-): Promise<SubmissionStatus | null> {
-  const row = await db
-    .selectFrom('submissions')
-    .select([
-      'submission_id',
-      'source',
-      'source_id',
-      'line',
-      'report_id',
-      'village_code',
-      'period',
-      'received_at',
-      'loaded_at',
-      'outcome',
-      'reason',
-      'errors',
-    ])
-    .where('submission_id', '=', submissionId)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    ...row,
-    errors: row.errors === null ? null : (JSON.parse(row.errors) as SubmissionStatus['errors']),
-  };
 }

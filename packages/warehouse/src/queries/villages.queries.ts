@@ -1,7 +1,8 @@
 // A village's reports over time with raw values and scores, and the lineage of every submission.
 import { adminParentCode, INDICATORS, PILLAR_CODES, type PillarScores } from '@pantau/domain';
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, Outcome, ReportsTable, SubmissionSource } from '../schema';
+import type { Database, ReportsTable } from '../schema';
+import { listVillageSubmissions, type SubmissionRecord } from './submissions.queries';
 
 export interface VillageReport {
   period: string;
@@ -24,21 +25,6 @@ export interface VillageReport {
 export interface ReplacedReport extends VillageReport {
   replaced_at: Date;
   replaced_by: string;
-}
-
-export interface SubmissionRecord {
-  submission_id: string;
-  source: SubmissionSource;
-  source_id: string;
-  line: number;
-  report_id: string | null;
-  period: string | null;
-  submitted_at: Date | null;
-  received_at: Date;
-  loaded_at: Date;
-  outcome: Outcome;
-  reason: string | null;
-  errors: { field: string; value: unknown; message: string }[] | null;
 }
 
 function toVillageReport(row: Selectable<ReportsTable>): VillageReport {
@@ -97,27 +83,7 @@ export async function getVillageReports(
       .orderBy('replaced_at', 'desc')
       .limit(limit)
       .execute(),
-    db
-      .selectFrom('submissions')
-      .select([
-        'submission_id',
-        'source',
-        'source_id',
-        'line',
-        'report_id',
-        'period',
-        'submitted_at',
-        'received_at',
-        'loaded_at',
-        'outcome',
-        'reason',
-        'errors',
-      ])
-      .where('village_code', '=', village)
-      .orderBy('received_at', 'desc')
-      .orderBy('line', 'desc')
-      .limit(limit)
-      .execute(),
+    listVillageSubmissions(db, village, limit),
   ]);
   return {
     reports: reports.map(toVillageReport),
@@ -126,9 +92,6 @@ export async function getVillageReports(
       replaced_at: row.replaced_at,
       replaced_by: row.replaced_by,
     })),
-    submissions: submissions.map((row) => ({
-      ...row,
-      errors: row.errors === null ? null : (JSON.parse(row.errors) as SubmissionRecord['errors']),
-    })),
+    submissions,
   };
 }
