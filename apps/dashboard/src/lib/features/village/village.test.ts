@@ -47,6 +47,7 @@ function submission(
     source_id: id.split(':')[0]!,
     line: Number(id.split(':')[1]),
     report_id: null,
+    village_code: '15.02.02.2004',
     period: '2024-03',
     submitted_at: null,
     received_at,
