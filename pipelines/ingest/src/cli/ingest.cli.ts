@@ -3,6 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { DRY_RUN_ERRORS_KEPT } from '../imports/dry-run';
 import { env } from '../env';
 import { ProgressBar } from './progress-bar';
 
@@ -159,7 +160,8 @@ async function importFile(path: string, dryRun: boolean): Promise<number> {
   if (dryRun) out('  (dry run: nothing was written)');
   if (detail.errors_total > 0) {
     out(
-      `Rejections (first ${Math.min(ERRORS_SHOWN, detail.errors_total)} of ${number(detail.errors_total)}):`,
+      `Rejections (first ${Math.min(ERRORS_SHOWN, detail.errors_total)} of ${number(detail.errors_total)}` +
+        `${dryRun && detail.errors_total >= DRY_RUN_ERRORS_KEPT ? ' kept by the dry run' : ''}):`,
     );
     for (const e of detail.errors) {
       out(
