@@ -9,5 +9,6 @@ export * from './load/load.processor';
 export * from './imports/import-records';
 export * from './imports/enqueue-import';
 export * from './imports/dry-run';
+export * from './imports/dry-run-errors';
 export * from './failed-jobs';
 export * from './imports/csv-records';

@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { DRY_RUN_ERRORS_KEPT } from '../imports/dry-run';
+import { DRY_RUN_ERRORS_KEPT } from '../imports/dry-run-errors';
 import { env } from '../env';
 import { ProgressBar } from './progress-bar';
 

@@ -8,12 +8,11 @@ import {
 } from '@pantau/warehouse';
 import { sql } from 'kysely';
 import { validateBatch } from '../validate/validate.processor';
+import { DRY_RUN_ERRORS_KEPT } from './dry-run-errors';
 import { chunked, type ImportRecords } from './import-records';
 
 /** Rows validated and applied per step; the event loop breathes between steps. */
 const STEP_ROWS = 2_000;
-/** A dry run keeps this many errors to show. */
-export const DRY_RUN_ERRORS_KEPT = 1_000;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
