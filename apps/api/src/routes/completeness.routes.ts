@@ -6,13 +6,7 @@ import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
-import {
-  checkLevelBelowParent,
-  levelParam,
-  limitParam,
-  optionalPeriod,
-  parentParam,
-} from '../schemas/query-params';
+import { limitParam, scopeQuery } from '../schemas/query-params';
 import { readErrors } from './read-errors';
 
 const ROWS_DEFAULT_LIMIT = 1_000;
@@ -81,15 +75,10 @@ export function completenessRoutes(deps: AppDeps) {
     middleware: [requireRead(deps)] as const,
     security: [{ bearer: [] }],
     request: {
-      query: z
-        .object({
-          level: levelParam,
-          parent: parentParam,
-          period: optionalPeriod,
-          limit: limitParam(ROWS_DEFAULT_LIMIT, ROWS_MAX_LIMIT),
-          missing_limit: limitParam(MISSING_DEFAULT_LIMIT, MISSING_MAX_LIMIT),
-        })
-        .superRefine(checkLevelBelowParent),
+      query: scopeQuery({
+        limit: limitParam(ROWS_DEFAULT_LIMIT, ROWS_MAX_LIMIT),
+        missing_limit: limitParam(MISSING_DEFAULT_LIMIT, MISSING_MAX_LIMIT),
+      }),
     },
     responses: {
       200: {

@@ -6,14 +6,7 @@ import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
-import {
-  checkLevelBelowParent,
-  levelParam,
-  METRIC_CODES,
-  metricParam,
-  optionalPeriod,
-  parentParam,
-} from '../schemas/query-params';
+import { METRIC_CODES, metricParam, scopeQuery } from '../schemas/query-params';
 import { readErrors } from './read-errors';
 
 const DEFAULT_BINS = 10;
@@ -52,21 +45,16 @@ export function distributionRoutes(deps: AppDeps) {
     middleware: [requireRead(deps)] as const,
     security: [{ bearer: [] }],
     request: {
-      query: z
-        .object({
-          level: levelParam,
-          parent: parentParam,
-          period: optionalPeriod,
-          pillar: metricParam,
-          bins: z.coerce
-            .number()
-            .int()
-            .min(1)
-            .max(MAX_BINS)
-            .default(DEFAULT_BINS)
-            .openapi({ description: `Number of bins (default ${DEFAULT_BINS}, max ${MAX_BINS})` }),
-        })
-        .superRefine(checkLevelBelowParent),
+      query: scopeQuery({
+        pillar: metricParam,
+        bins: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_BINS)
+          .default(DEFAULT_BINS)
+          .openapi({ description: `Number of bins (default ${DEFAULT_BINS}, max ${MAX_BINS})` }),
+      }),
     },
     responses: {
       200: {

@@ -6,15 +6,7 @@ import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
-import {
-  checkLevelBelowParent,
-  levelParam,
-  limitParam,
-  METRIC_CODES,
-  metricParam,
-  optionalPeriod,
-  parentParam,
-} from '../schemas/query-params';
+import { limitParam, METRIC_CODES, metricParam, scopeQuery } from '../schemas/query-params';
 import { readErrors } from './read-errors';
 
 const RANKINGS_DEFAULT_LIMIT = 50;
@@ -58,19 +50,14 @@ export function rankingsRoutes(deps: AppDeps) {
     middleware: [requireRead(deps)] as const,
     security: [{ bearer: [] }],
     request: {
-      query: z
-        .object({
-          level: levelParam,
-          parent: parentParam,
-          period: optionalPeriod,
-          pillar: metricParam,
-          order: z
-            .enum(['desc', 'asc'])
-            .default('desc')
-            .openapi({ description: 'desc: highest first; asc: lowest first' }),
-          limit: limitParam(RANKINGS_DEFAULT_LIMIT, RANKINGS_MAX_LIMIT),
-        })
-        .superRefine(checkLevelBelowParent),
+      query: scopeQuery({
+        pillar: metricParam,
+        order: z
+          .enum(['desc', 'asc'])
+          .default('desc')
+          .openapi({ description: 'desc: highest first; asc: lowest first' }),
+        limit: limitParam(RANKINGS_DEFAULT_LIMIT, RANKINGS_MAX_LIMIT),
+      }),
     },
     responses: {
       200: { description: 'Ranking', content: { 'application/json': { schema: rankingsSchema } } },

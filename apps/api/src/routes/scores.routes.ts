@@ -6,13 +6,7 @@ import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
-import {
-  checkLevelBelowParent,
-  levelParam,
-  limitParam,
-  optionalPeriod,
-  parentParam,
-} from '../schemas/query-params';
+import { limitParam, scopeQuery } from '../schemas/query-params';
 import { pillarScoresSchema, stageSchema } from '../schemas/scores.schemas';
 import { readErrors } from './read-errors';
 
@@ -20,14 +14,9 @@ import { readErrors } from './read-errors';
 const SCORES_DEFAULT_LIMIT = 1_000;
 const SCORES_MAX_LIMIT = 10_000;
 
-export const scoreQuerySchema = z
-  .object({
-    level: levelParam,
-    parent: parentParam,
-    period: optionalPeriod,
-    limit: limitParam(SCORES_DEFAULT_LIMIT, SCORES_MAX_LIMIT),
-  })
-  .superRefine(checkLevelBelowParent);
+export const scoreQuerySchema = scopeQuery({
+  limit: limitParam(SCORES_DEFAULT_LIMIT, SCORES_MAX_LIMIT),
+});
 
 export const areaScoreSchema = z
   .object({

@@ -122,3 +122,15 @@ export function checkPeriodRange(query: { from?: string; to?: string }, ctx: Ref
     });
   }
 }
+
+/**
+ * The query of a read over "areas of a level inside a parent, for a period", with the
+ * endpoint's own parameters; `level` must lie below `parent`.
+ */
+export function scopeQuery<const T extends z.ZodRawShape>(extra: T) {
+  return z
+    .object({ level: levelParam, parent: parentParam, period: optionalPeriod, ...extra })
+    .superRefine((query, ctx) =>
+      checkLevelBelowParent(query as { level: Level; parent?: string }, ctx),
+    );
+}
