@@ -1,6 +1,8 @@
 // Cross-package tests. `integration` runs the pipeline in-process against real Redis and DuckDB;
 // `e2e` drives the built dashboard and a real API in Chromium: its global setup seeds a data dir
-// and starts the servers once, and its files run one after another.
+// and starts the servers once, and its files run one after another. `npm test` here runs the two
+// projects one after the other, after every package's unit tests (turbo.json), so that browser
+// timings never compete with other suites for the machine's two cores.
 import { defineConfig } from 'vitest/config';
 
 /** A browser flow navigates several pages, each rendering charts from a cold server. */

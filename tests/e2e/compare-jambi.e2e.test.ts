@@ -8,7 +8,7 @@ const flow = browserFlow();
 describe('comparing kabupaten of Jambi', () => {
   it('compares three kabupaten picked with the search', async () => {
     const { page, problems } = await flow.open();
-    await visit(page, `${flow.base}/compare`);
+    await visit(page, `${flow.base}/compare`, problems);
     expect(await see(page.getByText(/Pilih paling sedikit dua wilayah/))).toBeTruthy();
 
     const add = page.getByRole('combobox', { name: 'Tambah wilayah' });
@@ -40,7 +40,7 @@ describe('comparing kabupaten of Jambi', () => {
 
   it('picks all kabupaten and kota of Jambi in one step, in one request', async () => {
     const { page, problems } = await flow.open();
-    await visit(page, `${flow.base}/compare`);
+    await visit(page, `${flow.base}/compare`, problems);
     const comparisons: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/api/v1/compare') comparisons.push(request.url());

@@ -28,7 +28,7 @@ describe('a report arriving while the overview is open', () => {
     expect(history.reports.map((r) => r.period)).not.toContain(LATEST);
 
     const { page, problems } = await flow.open();
-    await visit(page, `${flow.base}/`);
+    await visit(page, `${flow.base}/`, problems);
     await seeHeading(page, 'Ringkasan nasional');
     const reportingCard = page.getByRole('listitem').filter({ hasText: 'Desa melapor bulan ini' });
     const lastHourCard = page

@@ -9,7 +9,7 @@ const flow = browserFlow();
 describe('drilling down from the overview', () => {
   it('goes from the province map to Kungkai and shows its indicators and report history', async () => {
     const { page, problems } = await flow.open();
-    await visit(page, `${flow.base}/`);
+    await visit(page, `${flow.base}/`, problems);
 
     await seeHeading(page, 'Ringkasan nasional');
     const reporting = await see(
@@ -58,7 +58,7 @@ describe('drilling down from the overview', () => {
 
   it('switches the interface to English with decimal points', async () => {
     const { page, problems } = await flow.open();
-    await visit(page, `${flow.base}/explore/15.02`);
+    await visit(page, `${flow.base}/explore/15.02`, problems);
     await page.getByRole('link', { name: 'Switch to English' }).click();
     await see(page.getByRole('link', { name: 'Ganti ke Bahasa Indonesia' }));
     await seeHeading(page, 'Kabupaten Merangin');

@@ -33,7 +33,7 @@ describe('uploading a file on the pipeline page', () => {
       TOKEN_STORAGE_KEY,
       inject('adminToken'),
     ] as const);
-    await visit(page, `${flow.base}/pipeline`);
+    await visit(page, `${flow.base}/pipeline`, problems);
     await seeHeading(page, 'Konsol pipeline');
 
     const upload = page.getByRole('region', { name: 'Impor berkas' });

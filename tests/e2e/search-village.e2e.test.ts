@@ -8,7 +8,7 @@ const flow = browserFlow();
 describe('searching for a village', () => {
   it('finds "Sungai Udang" as you type and opens its profile with the keyboard', async () => {
     const { page, problems } = await flow.open();
-    await visit(page, `${flow.base}/completeness`);
+    await visit(page, `${flow.base}/completeness`, problems);
 
     const search = page.getByRole('combobox', { name: 'Cari wilayah atau desa' });
     await search.fill('Sungai Udang');
@@ -37,7 +37,7 @@ describe('searching for a village', () => {
 
   it('tells villages of the same name apart by where they lie', async () => {
     const { page, problems } = await flow.open();
-    await visit(page, `${flow.base}/`);
+    await visit(page, `${flow.base}/`, problems);
     await page.getByRole('combobox', { name: 'Cari wilayah atau desa' }).fill('Mentawak');
     const merangin = page.getByRole('option').filter({ hasText: '15.02.11.2006' });
     expect(await see(merangin)).toContain('Nalo Tantan, Kabupaten Merangin, Jambi');
@@ -50,7 +50,7 @@ describe('searching for a village', () => {
 
   it('says so when nothing matches', async () => {
     const { page, problems } = await flow.open();
-    await visit(page, `${flow.base}/`);
+    await visit(page, `${flow.base}/`, problems);
     await page.getByRole('combobox', { name: 'Cari wilayah atau desa' }).fill('Zzyzx Qwerty');
     expect(await see(page.getByText('Tidak ada wilayah bernama "Zzyzx Qwerty"'))).toBeTruthy();
     expect(problems).toEqual([]);

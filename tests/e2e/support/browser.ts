@@ -33,6 +33,19 @@ export interface WatchedPage {
   close(): Promise<void>;
 }
 
+/** Frames of an uncaught error's stack kept in a problem, enough to find it in the bundle. */
+const STACK_FRAMES = 4;
+
+/** The message and the first frames of the stack: where in the bundle it was thrown. */
+function describeError(error: Error): string {
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, STACK_FRAMES)
+    .map((line) => line.trim());
+  return [error.message, ...frames].join(' | ');
+}
+
 /** A page in a fresh context that records what would show up red in DevTools. */
 export async function openPage(
   browser: Browser,
@@ -45,7 +58,7 @@ export async function openPage(
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('pageerror', (error) => problems.push(`uncaught: ${describeError(error)}`));
   page.on('requestfailed', (request) => {
     const failure = request.failure()?.errorText ?? 'failed';
     // The page itself cancels requests (navigating away, closing the live stream): not failures.
@@ -79,12 +92,25 @@ export async function seeChart(scope: Locator): Promise<void> {
  * Opens `url` and waits until the page is running in the browser: the header then says the live
  * stream is connected, which is also when a person can use search and pickers.
  */
-export async function visit(page: Page, url: string): Promise<void> {
+export async function visit(page: Page, url: string, problems?: readonly string[]): Promise<void> {
   await page.goto(url);
-  await page
-    .getByText(/^(Terhubung langsung|Live)$/)
-    .first()
-    .waitFor({ state: 'visible' });
+  try {
+    await page
+      .getByText(/^(Terhubung langsung|Live)$/)
+      .first()
+      .waitFor({ state: 'visible' });
+  } catch (error) {
+    // Say what the page showed instead, and what went wrong in it, not only that it timed out.
+    const status = await page
+      .locator('header .live')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(
+      `${url} never said the live stream is connected (header status: ${JSON.stringify(status)}; ` +
+        `problems: ${JSON.stringify(problems ?? [])})`,
+      { cause: error },
+    );
+  }
 }
 
 /** Waits for the page's main heading to read `name`. */

@@ -89,6 +89,9 @@ export default async function setup(project: TestProject) {
       // A private Redis goes away with its keys; a shared one is cleaned first.
       if (server.name === 'redis') continue;
       await server.stop();
+      // Servers run at LOG_LEVEL=warn: whatever they logged is worth reading next to the results.
+      const tail = server.logTail().trim();
+      if (tail) console.error(`--- ${server.name} logged (${server.logFile}):\n${tail}`);
     }
     if (redisUrl) await dropQueueKeys(redisUrl, queuePrefix).catch(() => undefined);
     for (const server of servers) if (server.name === 'redis') await server.stop();

@@ -51,19 +51,29 @@ export function startProcess(options: {
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  let stopping = false;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A server that dies while tests use it would otherwise only show up as their timeouts.
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(
+      `${options.name} exited unexpectedly (${signal ?? `code ${code}`}); its log ends:\n${tail()}`,
+    );
+  });
+  function tail(): string {
+    try {
+      return readFileSync(logFile, 'utf8').slice(-LOG_TAIL_CHARS);
+    } catch {
+      return '';
+    }
+  }
   return {
     name: options.name,
     logFile,
     child,
-    logTail() {
-      try {
-        return readFileSync(logFile, 'utf8').slice(-LOG_TAIL_CHARS);
-      } catch {
-        return '';
-      }
-    },
+    logTail: tail,
     async stop() {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
