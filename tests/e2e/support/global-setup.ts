@@ -91,7 +91,7 @@ export default async function setup(project: TestProject) {
       await server.stop();
       // Servers run at LOG_LEVEL=warn: whatever they logged is worth reading next to the results.
       const tail = server.logTail().trim();
-      if (tail) console.error(`--- ${server.name} logged (${server.logFile}):\n${tail}`);
+      if (tail) process.stderr.write(`--- ${server.name} logged (${server.logFile}):\n${tail}\n`);
     }
     if (redisUrl) await dropQueueKeys(redisUrl, queuePrefix).catch(() => undefined);
     for (const server of servers) if (server.name === 'redis') await server.stop();

@@ -56,8 +56,8 @@ export function startProcess(options: {
   // A server that dies while tests use it would otherwise only show up as their timeouts.
   child.once('exit', (code, signal) => {
     if (stopping) return;
-    console.error(
-      `${options.name} exited unexpectedly (${signal ?? `code ${code}`}); its log ends:\n${tail()}`,
+    process.stderr.write(
+      `${options.name} exited unexpectedly (${signal ?? `code ${code}`}); its log ends:\n${tail()}\n`,
     );
   });
   function tail(): string {
