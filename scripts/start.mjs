@@ -1,6 +1,6 @@
 // `npm start` from a fresh clone: installs and builds what is missing, then runs the stack.
 // Plain JavaScript on purpose: it runs before the dependencies (TypeScript, tsx) are installed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,4 +30,14 @@ process.stdout.write('pantau: building the dashboard…\n');
 run('npx', ['turbo', 'run', 'build', '--filter=@pantau/dashboard', '--output-logs=errors-only'], {
   TURBO_TELEMETRY_DISABLED: '1',
 });
-run(process.execPath, ['--import', 'tsx', 'apps/stack/src/main.ts']);
+// The stack stops everything in order on SIGINT/SIGTERM. A terminal's Ctrl-C reaches it directly;
+// a signal sent to npm or to this script alone (a process manager, `kill`) is passed on, and this
+// script waits for the stack to finish stopping.
+const stack = spawn(process.execPath, ['--import', 'tsx', 'apps/stack/src/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => stack.kill(signal));
+}
+stack.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { env } from './env';
 import { DEMO_VILLAGES, LIVE_RATE, seedHistory, streamDemo } from './demo';
 import { ensureRedis, RedisUnavailable } from './redis';
-import { httpReady, startService, type Service } from './services';
+import { httpReady, startService, type Service, type StartService } from './services';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const ADMIN_TOKEN_BYTES = 24;
@@ -15,17 +15,20 @@ const ADMIN_TOKEN_BYTES = 24;
 const say = (line: string) => process.stdout.write(`\u001b[1mpantau\u001b[0m   │ ${line}\n`);
 const services: Service[] = [];
 const live = new AbortController();
-let stopping = false;
+/** Set once stopping starts; a second Ctrl-C (or a forwarded signal) waits for the same stop. */
+let stopping: Promise<void> | null = null;
+
+async function stopServices(): Promise<void> {
+  say('stopping…');
+  live.abort();
+  // Reverse start order: dashboard, workers, API (it finishes its batch), Redis last.
+  for (const service of [...services].reverse()) await service.stop();
+  say('stopped');
+}
 
 async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    say('stopping…');
-    live.abort();
-    // Reverse start order: dashboard, workers, API (it finishes its batch), Redis last.
-    for (const service of [...services].reverse()) await service.stop();
-    say('stopped');
-  }
+  stopping ??= stopServices();
+  await stopping;
   process.exit(code);
 }
 
@@ -35,6 +38,13 @@ function onExit(name: string, code: number | null) {
   void stopAll(1);
 }
 
+/** Registered before it is ready, so that a stop during its start stops it too. */
+const start: StartService = async (options) => {
+  const service = startService({ ...options, onExit });
+  services.push(service);
+  await service.ready;
+};
+
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
@@ -43,9 +53,8 @@ try {
   mkdirSync(dataDir, { recursive: true });
   const adminToken = env.ADMIN_TOKEN ?? randomBytes(ADMIN_TOKEN_BYTES).toString('base64url');
 
-  const redis = await ensureRedis(env.REDIS_URL, dataDir, onExit);
-  if (redis.service) {
-    services.push(redis.service);
+  const redis = await ensureRedis(env.REDIS_URL, dataDir, start);
+  if (redis.started) {
     say(
       `no Redis at ${env.REDIS_URL}: started a private one at ${redis.url} (files in ${dataDir}/redis)`,
     );
@@ -59,54 +68,47 @@ try {
     ADMIN_TOKEN: adminToken,
   };
   const node = process.execPath;
-  services.push(
-    await startService({
-      name: 'api',
-      command: node,
-      args: ['--import', 'tsx', 'src/main.ts'],
-      cwd: resolve(ROOT, 'apps/api'),
-      env: {
-        ...shared,
-        DATA_DIR: dataDir,
-        API_PORT: String(env.API_PORT),
-        // The demo is for looking around: reads need no token.
-        PUBLIC_READ: env.DEMO === 'on' ? 'on' : env.PUBLIC_READ,
-      },
-      ready: httpReady(`${apiUrl}/api/v1/health`),
-      onExit,
-    }),
-  );
+  await start({
+    name: 'api',
+    command: node,
+    args: ['--import', 'tsx', 'src/main.ts'],
+    cwd: resolve(ROOT, 'apps/api'),
+    env: {
+      ...shared,
+      DATA_DIR: dataDir,
+      API_PORT: String(env.API_PORT),
+      // The demo is for looking around: reads need no token.
+      PUBLIC_READ: env.DEMO === 'on' ? 'on' : env.PUBLIC_READ,
+    },
+    ready: httpReady(`${apiUrl}/api/v1/health`),
+  });
   for (let i = 1; i <= env.VALIDATE_WORKERS; i++) {
-    services.push(
-      await startService({
-        name: `worker-${i}`,
-        command: node,
-        args: ['--import', 'tsx', 'src/validate-worker.main.ts'],
-        cwd: resolve(ROOT, 'pipelines/ingest'),
-        env: shared,
-        ready: async () => true,
-        onExit,
-      }),
-    );
+    await start({
+      name: `worker-${i}`,
+      command: node,
+      args: ['--import', 'tsx', 'src/validate-worker.main.ts'],
+      cwd: resolve(ROOT, 'pipelines/ingest'),
+      env: shared,
+      ready: async () => true,
+    });
   }
   const dashboardUrl = `http://127.0.0.1:${env.DASHBOARD_PORT}`;
-  services.push(
-    await startService({
-      name: 'dashboard',
-      command: node,
-      args: ['build/index.js'],
-      cwd: resolve(ROOT, 'apps/dashboard'),
-      // adapter-node refuses bodies over 512 KB by default: imports are uploaded through it.
-      env: {
-        PORT: String(env.DASHBOARD_PORT),
-        HOST: '0.0.0.0',
-        API_URL: apiUrl,
-        BODY_SIZE_LIMIT: 'Infinity',
-      },
-      ready: httpReady(dashboardUrl),
-      onExit,
-    }),
-  );
+  await start({
+    name: 'dashboard',
+    command: node,
+    args: ['build/index.js'],
+    cwd: resolve(ROOT, 'apps/dashboard'),
+    // adapter-node refuses bodies over 512 KB by default: imports are uploaded through it.
+    env: {
+      PORT: String(env.DASHBOARD_PORT),
+      HOST: '0.0.0.0',
+      API_URL: apiUrl,
+      BODY_SIZE_LIMIT: 'Infinity',
+    },
+    // Any answer below 500 means it serves pages: with reads closed (DEMO=off, PUBLIC_READ=off)
+    // an anonymous page load is a 401, and that is the dashboard working.
+    ready: httpReady(dashboardUrl, (status) => status < 500),
+  });
 
   if (env.DEMO === 'on') {
     await seedHistory(apiUrl, adminToken, dataDir, say);
@@ -127,6 +129,8 @@ try {
   }
   say('Ctrl-C stops everything.');
 } catch (error) {
+  // A stop during the start makes whatever was starting fail: that is the stop, not an error.
+  if (stopping) await stopAll(0);
   say(
     error instanceof RedisUnavailable
       ? error.message

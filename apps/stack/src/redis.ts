@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { startService, type Service } from './services';
+import type { StartService } from './services';
 
 const PING_TIMEOUT_MS = 1_500;
 
@@ -44,13 +44,13 @@ export class RedisUnavailable extends Error {
   override readonly name = 'RedisUnavailable';
 }
 
-/** The Redis to use, and the private server to stop at the end (if one was started). */
+/** The Redis to use, and whether a private one was started (with `start`, which stops it too). */
 export async function ensureRedis(
   url: string,
   dataDir: string,
-  onExit: (name: string, code: number | null) => void,
-): Promise<{ url: string; service: Service | null }> {
-  if (await answers(url)) return { url, service: null };
+  start: StartService,
+): Promise<{ url: string; started: boolean }> {
+  if (await answers(url)) return { url, started: false };
   const installed = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!installed) {
     throw new RedisUnavailable(
@@ -63,7 +63,7 @@ export async function ensureRedis(
   const dir = join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const privateUrl = `redis://127.0.0.1:${port}`;
-  const service = await startService({
+  await start({
     name: 'redis',
     command: 'redis-server',
     // Append-only persistence under DATA_DIR: queued jobs survive a restart of the stack.
@@ -82,7 +82,6 @@ export async function ensureRedis(
     cwd: dir,
     env: {},
     ready: () => answers(privateUrl),
-    onExit,
   });
-  return { url: privateUrl, service };
+  return { url: privateUrl, started: true };
 }

@@ -10,6 +10,8 @@ const READY_POLL_MS = 200;
 export interface Service {
   name: string;
   child: ChildProcess;
+  /** Resolves once the service answers; rejects if it exits first or takes too long. */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,9 +27,26 @@ export interface ServiceOptions {
   onExit: (name: string, code: number | null) => void;
 }
 
+/** Starts a service that the caller stops with the rest, and resolves once it is ready. */
+export type StartService = (options: Omit<ServiceOptions, 'onExit'>) => Promise<void>;
+
 let colour = 0;
 
-export async function startService(options: ServiceOptions): Promise<Service> {
+async function waitUntilReady(child: ChildProcess, options: ServiceOptions): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!(await options.ready())) {
+    if (child.exitCode !== null)
+      throw new Error(`${options.name} exited while starting (code ${child.exitCode})`);
+    if (Date.now() > deadline) throw new Error(`${options.name} did not become ready`);
+    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+  }
+}
+
+/**
+ * Spawns a service and returns it at once, so that a stop during its start stops it too; await
+ * its `ready` before starting what depends on it.
+ */
+export function startService(options: ServiceOptions): Service {
   const tint = COLOURS[colour++ % COLOURS.length];
   const prefix = `\u001b[${tint}m${options.name.padEnd(9)}\u001b[0m│ `;
   const child = spawn(options.command, options.args, {
@@ -48,16 +67,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       resolve();
     }),
   );
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (!(await options.ready())) {
-    if (child.exitCode !== null)
-      throw new Error(`${options.name} exited while starting (code ${child.exitCode})`);
-    if (Date.now() > deadline) throw new Error(`${options.name} did not become ready`);
-    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
-  }
   return {
     name: options.name,
     child,
+    ready: waitUntilReady(child, options),
     async stop() {
       if (child.exitCode !== null) return;
       stopping = true;
@@ -69,10 +82,16 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   };
 }
 
-/** Ready when an HTTP GET answers 2xx. */
-export function httpReady(url: string): () => Promise<boolean> {
+/** Ready when an HTTP GET answers with a status `accept` takes (by default 2xx). */
+export function httpReady(
+  url: string,
+  accept: (status: number) => boolean = (status) => status >= 200 && status < 300,
+): () => Promise<boolean> {
   return () =>
     fetch(url)
-      .then((res) => res.ok)
+      .then(async (res) => {
+        await res.arrayBuffer();
+        return accept(res.status);
+      })
       .catch(() => false);
 }
