@@ -1,8 +1,10 @@
-// Server hooks: same-origin proxy of /api/* to the API, and the page language in <html lang>.
+// Server hooks: same-origin proxy of /api/* to the API (with a signed-in session's token on
+// reads), and the page language in <html lang>.
 import type { Handle } from '@sveltejs/kit';
 import { langOf } from '$lib/i18n/lang';
 import { serverEnv } from '$lib/server/env';
 import { proxyToApi } from '$lib/server/proxy';
+import { SESSION_COOKIE, sessionTokenFor } from '$lib/server/session';
 
 const API_PATH = /^\/api(\/|$)/;
 
@@ -14,7 +16,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     } catch {
       // Requests SvelteKit makes to itself during SSR have no client address.
     }
-    return proxyToApi(event.request, serverEnv.apiUrl, clientAddress);
+    const sessionToken = sessionTokenFor(event.request.method, event.cookies.get(SESSION_COOKIE));
+    return proxyToApi(event.request, serverEnv.apiUrl, clientAddress, sessionToken);
   }
   const lang = langOf(event.url);
   return resolve(event, {

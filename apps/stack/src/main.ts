@@ -98,12 +98,14 @@ try {
     command: node,
     args: ['build/index.js'],
     cwd: resolve(ROOT, 'apps/dashboard'),
-    // adapter-node refuses bodies over 512 KB by default: imports are uploaded through it.
+    // adapter-node refuses bodies over 512 KB by default: imports are uploaded through it. It
+    // also takes pages to be https unless ORIGIN says otherwise (the session cookie's Secure flag).
     env: {
       PORT: String(env.DASHBOARD_PORT),
       HOST: '0.0.0.0',
       API_URL: apiUrl,
       BODY_SIZE_LIMIT: 'Infinity',
+      ORIGIN: process.env.ORIGIN ?? dashboardUrl,
     },
     // Any answer below 500 means it serves pages: with reads closed (DEMO=off, PUBLIC_READ=off)
     // an anonymous page load is a 401, and that is the dashboard working.

@@ -16,6 +16,7 @@ export const PAGES: readonly DashboardPage[] = [
   { name: 'village', path: '/village/15.02.02.2004', ready: 'Jejak pengiriman' },
   { name: 'completeness', path: '/completeness?parent=15.02', ready: 'Desa yang belum melapor' },
   { name: 'pipeline', path: '/pipeline', ready: 'Antrean', needsToken: true },
+  { name: 'sign-in', path: '/masuk', ready: 'Masuk dengan token API' },
 ];
 
 /** Where the pipeline console keeps the token (see apps/dashboard token.svelte.ts). */

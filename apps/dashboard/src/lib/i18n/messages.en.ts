@@ -223,4 +223,12 @@ export const en: Record<MessageKey, string> = {
   'error.unreachable':
     'The API could not be reached ({message}). Check that the API server is running.',
   'error.back': 'Back to the overview',
+  'signIn.title': 'Sign in with an API token',
+  'signIn.help':
+    'This data can only be read with an API token (analyst, regional lead, engineer or admin role). The token is kept in a cookie of this browser for 12 hours and used for reading only.',
+  'signIn.invalid': 'This token is unknown or has been revoked.',
+  'signIn.noRead': 'This token may not read data (a cadre token only submits reports).',
+  'signIn.unreachable': 'The API could not be reached to check the token. Try again in a moment.',
+  'signIn.signedIn': 'You are signed in. Enter another token to switch, or sign out.',
+  'error.signIn': 'Sign in with an API token',
 };

@@ -222,6 +222,14 @@ export const id = {
   'error.api': 'API menjawab {status}: {message}',
   'error.unreachable': 'API tidak dapat dihubungi ({message}). Periksa apakah server API berjalan.',
   'error.back': 'Kembali ke ringkasan',
+  'signIn.title': 'Masuk dengan token API',
+  'signIn.help':
+    'Data ini hanya dapat dibaca dengan token API (peran analis, pimpinan wilayah, engineer atau admin). Token disimpan dalam cookie peramban ini selama 12 jam dan hanya dipakai untuk membaca.',
+  'signIn.invalid': 'Token tidak dikenal atau sudah dicabut.',
+  'signIn.noRead': 'Token ini tidak berhak membaca data (peran kader hanya mengirim laporan).',
+  'signIn.unreachable': 'API tidak dapat dihubungi untuk memeriksa token. Coba lagi sebentar lagi.',
+  'signIn.signedIn': 'Anda sudah masuk. Masukkan token lain untuk berganti, atau keluar.',
+  'error.signIn': 'Masuk dengan token API',
 } as const;
 
 export type MessageKey = keyof typeof id;

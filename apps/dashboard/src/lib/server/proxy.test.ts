@@ -28,6 +28,23 @@ describe('forwardedHeaders', () => {
   });
 });
 
+describe('forwardedHeaders with a signed-in session', () => {
+  it('sends the session token as the bearer and keeps cookies here', () => {
+    const headers = forwardedHeaders(
+      new Headers({ cookie: 'pantau_token=s3cret; other=1' }),
+      null,
+      's3cret',
+    );
+    expect(headers.get('authorization')).toBe('Bearer s3cret');
+    expect(headers.get('cookie')).toBeNull();
+  });
+
+  it("never replaces the request's own Authorization", () => {
+    const headers = forwardedHeaders(new Headers({ authorization: 'Bearer own' }), null, 'session');
+    expect(headers.get('authorization')).toBe('Bearer own');
+  });
+});
+
 describe('proxyToApi', () => {
   let server: Server;
   let api: URL;

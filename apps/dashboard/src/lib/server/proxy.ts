@@ -24,11 +24,21 @@ const HOP_BY_HOP = new Set([
 /** Statuses that carry no body. */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-export function forwardedHeaders(headers: Headers, clientAddress: string | null): Headers {
+/**
+ * The headers sent on to the API. Cookies stay here: the API authenticates bearer tokens only,
+ * and a signed-in session's token (`sessionToken`) goes as one unless the request has its own.
+ */
+export function forwardedHeaders(
+  headers: Headers,
+  clientAddress: string | null,
+  sessionToken?: string,
+): Headers {
   const out = new Headers();
   for (const [name, value] of headers) {
-    if (!HOP_BY_HOP.has(name.toLowerCase())) out.set(name, value);
+    const key = name.toLowerCase();
+    if (!HOP_BY_HOP.has(key) && key !== 'cookie') out.set(name, value);
   }
+  if (sessionToken && !out.has('authorization')) out.set('authorization', `Bearer ${sessionToken}`);
   if (clientAddress) {
     const previous = headers.get('x-forwarded-for');
     out.set('x-forwarded-for', previous ? `${previous}, ${clientAddress}` : clientAddress);
@@ -81,9 +91,12 @@ export function proxyToApi(
   request: Request,
   apiUrl: URL,
   clientAddress: string | null,
+  sessionToken?: string,
 ): Promise<Response> {
   const target = upstreamUrl(apiUrl, new URL(request.url));
-  const headers = Object.fromEntries(forwardedHeaders(request.headers, clientAddress));
+  const headers = Object.fromEntries(
+    forwardedHeaders(request.headers, clientAddress, sessionToken),
+  );
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     const upstream = send(target, { method: request.method, headers });

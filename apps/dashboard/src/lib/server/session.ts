@@ -1,0 +1,46 @@
+// Signing in to the dashboard when the API's reads are closed (PUBLIC_READ=off): the person's API
+// token is kept in an HttpOnly cookie, and the /api proxy sends it as the bearer token of reads.
+// Writes (imports, reports, tokens) never use it: they carry their own Authorization header, so
+// a page on another site can never make the dashboard write on someone's behalf.
+import { upstreamUrl } from './proxy';
+
+export const SESSION_COOKIE = 'pantau_token';
+/** A working day; signing in again after that is cheap. */
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+/** The methods a session token is sent with. */
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
+/** The session's token for a proxied request, or undefined when it must not carry one. */
+export function sessionTokenFor(method: string, cookie: string | undefined): string | undefined {
+  return READ_METHODS.has(method.toUpperCase()) && cookie ? cookie : undefined;
+}
+
+/** Where to go after signing in: a path of this site, never another origin. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}
+
+export type TokenCheck = 'ok' | 'invalid' | 'no-read' | 'unreachable';
+
+/**
+ * Asks the API whether `token` may read: the list of programme regions is a read every reading
+ * role (a scoped lead too) may make. 401 = unknown or revoked token, 403 = a role that cannot read.
+ */
+export async function checkReadToken(
+  apiUrl: URL,
+  token: string,
+  fetcher: typeof fetch = fetch,
+): Promise<TokenCheck> {
+  const url = upstreamUrl(apiUrl, new URL('http://dashboard/api/v1/areas?level=region&limit=1'));
+  try {
+    const response = await fetcher(url, { headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    if (response.ok) return 'ok';
+    if (response.status === 401) return 'invalid';
+    if (response.status === 403) return 'no-read';
+    return 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
+}
