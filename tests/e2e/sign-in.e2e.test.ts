@@ -19,6 +19,7 @@ describe('signing in when reads are closed', () => {
   const queuePrefix = `e2e-closed-${process.pid}-${Date.now()}`;
   let tmp = '';
   let base = '';
+  let apiUrl = '';
 
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'pantau-e2e-closed-'));
@@ -31,6 +32,7 @@ describe('signing in when reads are closed', () => {
       publicRead: false,
     });
     servers.push(api.server);
+    apiUrl = api.url;
     const dashboard = await startDashboard('dashboard-closed', api.url, '/masuk');
     servers.push(dashboard.server);
     base = dashboard.url;
@@ -72,5 +74,28 @@ describe('signing in when reads are closed', () => {
     // The only problems are the refusals the flow asked for: 401s before signing in and for the
     // write, and the 400 of the wrong token.
     expect(problems.filter((p) => !/\b40[01]\b/.test(p))).toEqual([]);
+  });
+
+  it('leads a regional lead from the national overview to its province', async () => {
+    const issued = await fetch(`${apiUrl}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Jambi lead', role: 'lead', scope: '15' }),
+    });
+    expect(issued.status).toBe(201);
+    const { token } = (await issued.json()) as { token: string };
+
+    const { page, problems } = await flow.open();
+    await page.goto(`${base}/masuk?next=/`);
+    await page.getByLabel('Token API').fill(token);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await seeHeading(page, 'Terjadi masalah (403)');
+    await page.getByRole('link', { name: 'Buka wilayah token Anda (15)' }).click();
+    await page.waitForURL(`${base}/explore/15`);
+    await seeHeading(page, 'Jambi');
+    await see(page.getByText('Terhubung langsung'));
+    // Refused: the live stream before signing in (401) and the national overview (403); the
+    // lead's own province loads without a problem.
+    expect(problems.filter((p) => !/\b40[13]\b/.test(p))).toEqual([]);
   });
 });

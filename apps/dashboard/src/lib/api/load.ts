@@ -1,6 +1,6 @@
 // Turns a failed API call inside a `load` into SvelteKit's error page with the API's own message.
 import { error } from '@sveltejs/kit';
-import { describeFailure } from './api-error';
+import { ApiRequestError, describeFailure } from './api-error';
 
 /** What a feature's loader needs from SvelteKit's load event. */
 export interface LoadInput<Params extends Record<string, string> = Record<string, string>> {
@@ -16,8 +16,21 @@ export async function orError<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (failure) {
-    const { status, message } = describeFailure(failure);
+    const { status, ...body } = describeFailure(failure);
     const safe = status >= MIN_ERROR_STATUS && status <= MAX_ERROR_STATUS ? status : 500;
-    error(safe, message);
+    error(safe, body);
+  }
+}
+
+/**
+ * A comparison a lead's token may not read (the nation or the region beside its own province):
+ * null instead of the error page, so that the page shows the lead's area without it.
+ */
+export async function unlessOutOfScope<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (failure) {
+    if (failure instanceof ApiRequestError && failure.status === 403 && failure.scope) return null;
+    throw failure;
   }
 }

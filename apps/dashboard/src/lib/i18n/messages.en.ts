@@ -231,4 +231,5 @@ export const en: Record<MessageKey, string> = {
   'signIn.unreachable': 'The API could not be reached to check the token. Try again in a moment.',
   'signIn.signedIn': 'You are signed in. Enter another token to switch, or sign out.',
   'error.signIn': 'Sign in with an API token',
+  'error.ownArea': "Open your token's area ({code})",
 };

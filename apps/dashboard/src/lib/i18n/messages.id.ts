@@ -230,6 +230,7 @@ export const id = {
   'signIn.unreachable': 'API tidak dapat dihubungi untuk memeriksa token. Coba lagi sebentar lagi.',
   'signIn.signedIn': 'Anda sudah masuk. Masukkan token lain untuk berganti, atau keluar.',
   'error.signIn': 'Masuk dengan token API',
+  'error.ownArea': 'Buka wilayah token Anda ({code})',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -33,19 +33,24 @@ describe('checkReadToken', () => {
     // A stand-in API answering as Pantau's does for each kind of token.
     server = createServer((req, res) => {
       seen.push(`${req.url} ${req.headers.authorization}`);
-      const status = { 'Bearer reader': 200, 'Bearer cadre': 403, 'Bearer broken': 500 }[
-        req.headers.authorization ?? ''
-      ];
-      res.writeHead(status ?? 401, { 'content-type': 'application/json' });
-      res.end('{}');
+      const auth = req.headers.authorization ?? '';
+      const status =
+        { 'Bearer reader': 200, 'Bearer lead': 403, 'Bearer cadre': 403, 'Bearer broken': 500 }[
+          auth
+        ] ?? 401;
+      // A lead's refusal names the scope it may read; a cadre's names none.
+      const details = auth === 'Bearer lead' ? [{ field: 'parent', value: null, scope: '15' }] : [];
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'x', message: 'x', details } }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     api = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('tells a reading token from an unknown one and from one that may not read', async () => {
+  it('takes national readers and scoped leads, and tells unknown tokens from ones that may not read', async () => {
     expect(await checkReadToken(api, 'reader')).toBe('ok');
+    expect(await checkReadToken(api, 'lead')).toBe('ok');
     expect(await checkReadToken(api, 'nobody')).toBe('invalid');
     expect(await checkReadToken(api, 'cadre')).toBe('no-read');
     expect(await checkReadToken(api, 'broken')).toBe('unreachable');

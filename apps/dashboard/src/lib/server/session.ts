@@ -2,6 +2,7 @@
 // token is kept in an HttpOnly cookie, and the /api proxy sends it as the bearer token of reads.
 // Writes (imports, reports, tokens) never use it: they carry their own Authorization header, so
 // a page on another site can never make the dashboard write on someone's behalf.
+import { apiErrorOf } from '$lib/api/api-error';
 import { upstreamUrl } from './proxy';
 
 export const SESSION_COOKIE = 'pantau_token';
@@ -24,8 +25,9 @@ export function safeNext(next: string | null | undefined): string {
 export type TokenCheck = 'ok' | 'invalid' | 'no-read' | 'unreachable';
 
 /**
- * Asks the API whether `token` may read: the list of programme regions is a read every reading
- * role (a scoped lead too) may make. 401 = unknown or revoked token, 403 = a role that cannot read.
+ * Asks the API whether `token` may read, with the national list of programme regions: 200 for
+ * a national reader; 403 naming a scope for a lead (it reads inside that province or kabupaten);
+ * 403 without one for a role that cannot read (a cadre); 401 for an unknown or revoked token.
  */
 export async function checkReadToken(
   apiUrl: URL,
@@ -35,10 +37,13 @@ export async function checkReadToken(
   const url = upstreamUrl(apiUrl, new URL('http://dashboard/api/v1/areas?level=region&limit=1'));
   try {
     const response = await fetcher(url, { headers: { authorization: `Bearer ${token}` } });
-    await response.arrayBuffer();
-    if (response.ok) return 'ok';
-    if (response.status === 401) return 'invalid';
-    if (response.status === 403) return 'no-read';
+    if (response.ok) {
+      await response.arrayBuffer();
+      return 'ok';
+    }
+    const refusal = await apiErrorOf(response);
+    if (refusal.status === 401) return 'invalid';
+    if (refusal.status === 403) return refusal.scope ? 'ok' : 'no-read';
     return 'unreachable';
   } catch {
     return 'unreachable';

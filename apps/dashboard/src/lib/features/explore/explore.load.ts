@@ -3,7 +3,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { addMonths, REGIONS } from '@pantau/domain';
 import { createApi } from '$lib/api/endpoints';
-import { orError, type LoadInput } from '$lib/api/load';
+import { orError, unlessOutOfScope, type LoadInput } from '$lib/api/load';
 import { leaderRows, parseDir, parseSort, DIR_PARAM, SORT_PARAM } from './leaderboard';
 import { childLevelOf, hrefWith, metricOf, periodOf } from '$lib/view/view-state';
 
@@ -30,8 +30,10 @@ export async function loadExplore({ fetch, url, params }: LoadInput<{ code: stri
       // Only the counts are shown here, not the list of missing villages.
       api.completeness({ level: childLevel, parent: area.code, period, missing_limit: 1 }),
       api.timeseries({ area: area.code, from, to: period }),
-      parentCode ? api.timeseries({ area: parentCode, from, to: period }) : Promise.resolve(null),
-      api.timeseries({ from, to: period }),
+      parentCode
+        ? unlessOutOfScope(api.timeseries({ area: parentCode, from, to: period }))
+        : Promise.resolve(null),
+      unlessOutOfScope(api.timeseries({ from, to: period })),
       api.distribution({
         level: 'village',
         parent: area.code,
@@ -54,7 +56,7 @@ export async function loadExplore({ fetch, url, params }: LoadInput<{ code: stri
     rows: leaderRows(children.rows, previous.rows, reporting.rows),
     trend: trend.points,
     parent: parentTrend ? { name: parentName ?? '', points: parentTrend.points } : null,
-    nation: nationTrend.points,
+    nation: nationTrend?.points ?? null,
     distribution,
     loadedAt: Date.now(),
   };
