@@ -76,7 +76,7 @@ describe('signing in when reads are closed', () => {
     expect(problems.filter((p) => !/\b40[01]\b/.test(p))).toEqual([]);
   });
 
-  it('leads a regional lead from the national overview to its province', async () => {
+  it('takes a regional lead to its province, from the overview and from a refused page', async () => {
     const issued = await fetch(`${apiUrl}/api/v1/tokens`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
@@ -89,13 +89,18 @@ describe('signing in when reads are closed', () => {
     await page.goto(`${base}/masuk?next=/`);
     await page.getByLabel('Token API').fill(token);
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    // The national overview is not the lead's to read: its overview is its own province.
+    await page.waitForURL(`${base}/explore/15`);
+    await seeHeading(page, 'Jambi');
+    await see(page.getByText('Terhubung langsung'));
+
+    // A national page refused (403) says so and leads back to the lead's area.
+    await page.goto(`${base}/completeness`);
     await seeHeading(page, 'Terjadi masalah (403)');
     await page.getByRole('link', { name: 'Buka wilayah token Anda (15)' }).click();
     await page.waitForURL(`${base}/explore/15`);
     await seeHeading(page, 'Jambi');
-    await see(page.getByText('Terhubung langsung'));
-    // Refused: the live stream before signing in (401) and the national overview (403); the
-    // lead's own province loads without a problem.
+    // Refused: the live stream before signing in (401) and the national completeness page (403).
     expect(problems.filter((p) => !/\b40[13]\b/.test(p))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // Turns a failed API call inside a `load` into SvelteKit's error page with the API's own message.
-import { error } from '@sveltejs/kit';
+import { error, isRedirect } from '@sveltejs/kit';
 import { ApiRequestError, describeFailure } from './api-error';
 
 /** What a feature's loader needs from SvelteKit's load event. */
@@ -16,6 +16,7 @@ export async function orError<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (failure) {
+    if (isRedirect(failure)) throw failure;
     const { status, ...body } = describeFailure(failure);
     const safe = status >= MIN_ERROR_STATUS && status <= MAX_ERROR_STATUS ? status : 500;
     error(safe, body);
@@ -30,7 +31,12 @@ export async function unlessOutOfScope<T>(work: Promise<T>): Promise<T | null> {
   try {
     return await work;
   } catch (failure) {
-    if (failure instanceof ApiRequestError && failure.status === 403 && failure.scope) return null;
+    if (leadScopeOf(failure)) return null;
     throw failure;
   }
+}
+
+/** The area a regional lead's token reads, when the API refused a read outside it; else null. */
+export function leadScopeOf(failure: unknown): string | null {
+  return failure instanceof ApiRequestError && failure.status === 403 ? failure.scope : null;
 }
