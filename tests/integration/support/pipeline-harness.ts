@@ -4,6 +4,7 @@ import { createRedis, startLoader, startValidateWorker, type Loader } from '@pan
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
+import type { ImportError } from '@pantau/warehouse';
 
 export const AUTH = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
@@ -36,13 +37,7 @@ export interface ImportDetail {
   updated: number;
   ignored: number;
   rejected: number;
-  errors: {
-    line: number;
-    report_id: string | null;
-    field: string;
-    value: unknown;
-    message: string;
-  }[];
+  errors: ImportError[];
   errors_total: number;
 }
 

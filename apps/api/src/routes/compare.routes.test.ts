@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bearer,
-  getJson,
   KUNGKAI,
-  loadReadFixture,
   MERANGIN_MARCH_DCI,
   NATIONAL_MARCH,
   tokenFor,
   WONOREJO,
   WONOREJO_DCI,
 } from '../testing/read-fixture';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+import { useReadApp } from '../testing/read-app';
 
-let t: TestApp;
-const admin = bearer(TEST_ADMIN_TOKEN);
-const get = (path: string, init: RequestInit = admin) => getJson(t.app, path, init);
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await loadReadFixture(t.warehouse);
-});
-
-afterAll(async () => {
-  await t.close();
-});
+const read = useReadApp();
+const { get } = read;
 
 describe('GET /compare', () => {
   it('sets kabupaten side by side with rank in their province, gap and trend', async () => {
@@ -127,7 +115,7 @@ describe('GET /compare', () => {
   });
 
   it('lets a lead compare areas inside its scope only', async () => {
-    const lead = bearer(await tokenFor(t.warehouse, 'lead', '15'));
+    const lead = bearer(await tokenFor(read.t.warehouse, 'lead', '15'));
     expect((await get('/compare?areas=15.02,15.01', lead)).status).toBe(200);
     expect((await get('/compare?areas=15.02,33', lead)).status).toBe(403);
     expect((await get('/compare?level=regency&parent=15', lead)).status).toBe(200);

@@ -1,25 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bearer,
-  getJson,
-  KUNGKAI,
-  loadReadFixture,
-  PAUH_MENANG,
-  SUNGAI_KAPAS,
-} from '../testing/read-fixture';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+import { describe, expect, it } from 'vitest';
+import { KUNGKAI, PAUH_MENANG, SUNGAI_KAPAS } from '../testing/read-fixture';
+import { useReadApp } from '../testing/read-app';
 
-let t: TestApp;
-const get = (path: string) => getJson(t.app, path, bearer(TEST_ADMIN_TOKEN));
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await loadReadFixture(t.warehouse);
-});
-
-afterAll(async () => {
-  await t.close();
-});
+const read = useReadApp();
+const { get } = read;
 
 const PAUH_MENANG_MISSING = {
   code: PAUH_MENANG,

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '@pantau/domain';
-import { bearer, getJson, KUNGKAI, loadReadFixture, tokenFor } from '../testing/read-fixture';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+import { bearer, getJson, KUNGKAI, tokenFor } from '../testing/read-fixture';
+import { TEST_ADMIN_TOKEN } from '../testing/test-app';
+import { useReadApp } from '../testing/read-app';
 
-let t: TestApp;
+const read = useReadApp();
 const admin = bearer(TEST_ADMIN_TOKEN);
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await loadReadFixture(t.warehouse);
-});
-
-afterAll(async () => {
-  await t.close();
-});
 
 /** A small CSV reader for DuckDB's output: quoted fields may hold commas and doubled quotes. */
 function parseCsv(text: string): Record<string, string>[] {
@@ -49,14 +41,14 @@ const num = (cell: string | undefined) => (cell === '' || cell === undefined ? n
 describe('GET /export', () => {
   it('streams the /scores rows as CSV that parses back to the same numbers', async () => {
     const query = 'level=regency&parent=15&period=2023-03';
-    const res = await t.app.request(`/api/v1/export?${query}`, admin);
+    const res = await read.t.app.request(`/api/v1/export?${query}`, admin);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(
       'attachment; filename="pantau-scores-regency-15-2023-03.csv"',
     );
     const rows = parseCsv(await res.text());
-    const { body: scores } = await getJson(t.app, `/scores?${query}`, admin);
+    const { body: scores } = await getJson(read.t.app, `/scores?${query}`, admin);
     expect(rows).toHaveLength(scores.rows.length);
     expect(res.headers.get('x-row-count')).toBe(String(scores.rows.length));
     rows.forEach((row, i) => {
@@ -76,7 +68,7 @@ describe('GET /export', () => {
   });
 
   it('streams the raw reports with every indicator column', async () => {
-    const res = await t.app.request(
+    const res = await read.t.app.request(
       '/api/v1/export?raw=true&parent=15.02.02&period=2023-03',
       admin,
     );
@@ -95,7 +87,7 @@ describe('GET /export', () => {
   });
 
   it('writes Parquet', async () => {
-    const res = await t.app.request(
+    const res = await read.t.app.request(
       '/api/v1/export?level=district&parent=15.02&period=2023-03&format=parquet',
       admin,
     );
@@ -109,14 +101,16 @@ describe('GET /export', () => {
   });
 
   it('needs a level unless raw, and keeps a lead inside its scope', async () => {
-    const missing = await getJson(t.app, '/export?parent=15', admin);
+    const missing = await getJson(read.t.app, '/export?parent=15', admin);
     expect(missing.status).toBe(400);
     expect(missing.body.error.details[0].field).toBe('level');
-    expect((await getJson(t.app, '/export?format=xlsx&level=province', admin)).status).toBe(400);
-    const lead = bearer(await tokenFor(t.warehouse, 'lead', '15.02'));
-    const allowed = await t.app.request('/api/v1/export?raw=true&parent=15.02', lead);
+    expect((await getJson(read.t.app, '/export?format=xlsx&level=province', admin)).status).toBe(
+      400,
+    );
+    const lead = bearer(await tokenFor(read.t.warehouse, 'lead', '15.02'));
+    const allowed = await read.t.app.request('/api/v1/export?raw=true&parent=15.02', lead);
     expect(allowed.status).toBe(200);
     await allowed.arrayBuffer();
-    expect((await getJson(t.app, '/export?raw=true', lead)).status).toBe(403);
+    expect((await getJson(read.t.app, '/export?raw=true', lead)).status).toBe(403);
   });
 });

@@ -5,6 +5,10 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, getJson, KUNGKAI, tokenFor } from '../testing/read-fixture';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+import { readUntil } from '../testing/read-stream';
+
+/** How long a test waits for a piece of the stream. */
+const STREAM_TIMEOUT_MS = 15_000;
 
 let t: TestApp;
 let loader: Loader;
@@ -35,24 +39,11 @@ afterAll(async () => {
   await t.close();
 });
 
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: string) {
-  const decoder = new TextDecoder();
-  let received = '';
-  const deadline = Date.now() + 15_000;
-  while (!received.includes(text)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}; got ${received}`);
-    const { value, done } = await reader.read();
-    if (done) break;
-    received += decoder.decode(value, { stream: true });
-  }
-  return received;
-}
-
 describe('GET /live after a submission', () => {
   it('streams the reports.loaded event of the batch, and the scores show the report', async () => {
     const res = await t.app.request('/api/v1/live', bearer(TEST_ADMIN_TOKEN));
     const reader = res.body!.getReader();
-    await readUntil(reader, ': connected');
+    await readUntil(reader, ': connected', STREAM_TIMEOUT_MS);
 
     const cadre = await tokenFor(t.warehouse, 'cadre', KUNGKAI);
     const submitted = await t.app.request('/api/v1/reports', {
@@ -69,7 +60,7 @@ describe('GET /live after a submission', () => {
     });
     expect(submitted.status).toBe(202);
 
-    const text = await readUntil(reader, '\n\n');
+    const text = await readUntil(reader, '\n\n', STREAM_TIMEOUT_MS);
     await reader.cancel();
     const data = JSON.parse(/data: (.*)\n/.exec(text)![1]!);
     expect(data).toMatchObject({

@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, tokenFor } from '../testing/read-fixture';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
 import { liveRoutes, visibleEvent } from './live.routes';
+import { readUntil } from '../testing/read-stream';
+
+/** How long a test waits for a piece of the stream. */
+const STREAM_TIMEOUT_MS = 5_000;
 
 let t: TestApp;
 
@@ -28,32 +32,18 @@ function loaded(districts: string[]): ReportsLoadedEvent {
   };
 }
 
-/** Reads the stream until `text` has arrived (or fails after a while). */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: string) {
-  const decoder = new TextDecoder();
-  let received = '';
-  const deadline = Date.now() + 5_000;
-  while (!received.includes(text)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}; got ${received}`);
-    const { value, done } = await reader.read();
-    if (done) break;
-    received += decoder.decode(value, { stream: true });
-  }
-  return received;
-}
-
 describe('GET /live', () => {
   it('delivers a published reports.loaded event, and unsubscribes on disconnect', async () => {
     const res = await t.app.request('/api/v1/live', bearer(TEST_ADMIN_TOKEN));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = res.body!.getReader();
-    await readUntil(reader, ': connected');
+    await readUntil(reader, ': connected', STREAM_TIMEOUT_MS);
     expect(t.deps.live.subscribers).toBe(1);
 
     const event = loaded(['15.02.02']);
     t.deps.live.publish(event);
-    const text = await readUntil(reader, '\n\n');
+    const text = await readUntil(reader, '\n\n', STREAM_TIMEOUT_MS);
     expect(text).toContain('event: reports.loaded\n');
     expect(text).toContain(`id: ${event.batch_id}\n`);
     const data = /data: (.*)\n/.exec(text)?.[1];
@@ -76,7 +66,7 @@ describe('GET /live', () => {
     const app = new OpenAPIHono().route('/', liveRoutes(t.deps, { heartbeatMs: 20 }));
     const res = await app.request('/live', bearer(TEST_ADMIN_TOKEN));
     const reader = res.body!.getReader();
-    expect(await readUntil(reader, ': heartbeat\n\n')).toContain(': heartbeat');
+    expect(await readUntil(reader, ': heartbeat\n\n', STREAM_TIMEOUT_MS)).toContain(': heartbeat');
     await reader.cancel();
   });
 
@@ -84,10 +74,10 @@ describe('GET /live', () => {
     const lead = bearer(await tokenFor(t.warehouse, 'lead', '15.02'));
     const res = await t.app.request('/api/v1/live', lead);
     const reader = res.body!.getReader();
-    await readUntil(reader, ': connected');
+    await readUntil(reader, ': connected', STREAM_TIMEOUT_MS);
     t.deps.live.publish(loaded(['33.01.01']));
     t.deps.live.publish(loaded(['15.01.01', '15.02.06']));
-    const text = await readUntil(reader, '15.02.06');
+    const text = await readUntil(reader, '15.02.06', STREAM_TIMEOUT_MS);
     expect(text).not.toContain('33.01.01');
     const data = JSON.parse(/data: (.*)\n/.exec(text)![1]!);
     expect(data.districts).toEqual(['15.02.06']);

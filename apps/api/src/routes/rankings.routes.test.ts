@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  bearer,
-  getJson,
   JAMBI_MARCH_DCI,
-  loadReadFixture,
   NATIONAL_MARCH,
   SUNGAI_KAPAS,
   TAMBAKREJA,
   WONOREJO,
   WONOREJO_DCI,
 } from '../testing/read-fixture';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+import { useReadApp } from '../testing/read-app';
 
-let t: TestApp;
-const get = (path: string) => getJson(t.app, path, bearer(TEST_ADMIN_TOKEN));
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await loadReadFixture(t.warehouse);
-});
-
-afterAll(async () => {
-  await t.close();
-});
+const read = useReadApp();
+const { get } = read;
 
 describe('GET /rankings', () => {
   it('ranks provinces by DCI with the gap to the national mean', async () => {

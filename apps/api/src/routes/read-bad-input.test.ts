@@ -1,19 +1,11 @@
 // Bad input to the read endpoints: a 400 naming the parameter, and never a 500 whatever is sent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, getJson, KUNGKAI, loadReadFixture } from '../testing/read-fixture';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+import { describe, expect, it } from 'vitest';
+import { bearer, getJson, KUNGKAI } from '../testing/read-fixture';
+import { TEST_ADMIN_TOKEN } from '../testing/test-app';
+import { useReadApp } from '../testing/read-app';
 
-let t: TestApp;
+const read = useReadApp();
 const admin = bearer(TEST_ADMIN_TOKEN);
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await loadReadFixture(t.warehouse);
-});
-
-afterAll(async () => {
-  await t.close();
-});
 
 /** [request, the parameter the error must name] */
 const BAD: [string, string][] = [
@@ -67,7 +59,7 @@ const BAD: [string, string][] = [
 
 describe('bad input', () => {
   it.each(BAD)('%s → 400 naming %s', async (path, field) => {
-    const { status, body } = await getJson(t.app, path, admin);
+    const { status, body } = await getJson(read.t.app, path, admin);
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_request');
     expect(body.error.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -86,7 +78,7 @@ describe('bad input', () => {
       '/compare?level=district&parent=15.99',
       '/summary?parent=15.99',
     ]) {
-      const { status, body } = await getJson(t.app, path, admin);
+      const { status, body } = await getJson(read.t.app, path, admin);
       expect([path, status, body.error.code]).toEqual([path, 404, 'not_found']);
     }
   });
@@ -145,7 +137,7 @@ describe('nothing a client sends yields a 500', () => {
     const statuses = new Set<number>();
     for (const param of params) {
       for (const value of NASTY) {
-        const res = await t.app.request(`/api/v1${base}${param}=${value}`, admin);
+        const res = await read.t.app.request(`/api/v1${base}${param}=${value}`, admin);
         await res.body?.cancel();
         expect([param, value.slice(0, 40), res.status < 500]).toEqual([
           param,
@@ -154,7 +146,7 @@ describe('nothing a client sends yields a 500', () => {
         ]);
         statuses.add(res.status);
       }
-      const twice = await t.app.request(`/api/v1${base}${param}=a&${param}=b`, admin);
+      const twice = await read.t.app.request(`/api/v1${base}${param}=a&${param}=b`, admin);
       await twice.body?.cancel();
       expect(twice.status).toBe(400);
     }
@@ -164,7 +156,7 @@ describe('nothing a client sends yields a 500', () => {
   it('handles odd path parameters', async () => {
     for (const code of NASTY.filter((v) => v.trim() !== '')) {
       for (const path of [`/areas/${code}`, `/villages/${code}/reports`]) {
-        const res = await t.app.request(`/api/v1${path}`, admin);
+        const res = await read.t.app.request(`/api/v1${path}`, admin);
         expect([path.slice(0, 50), res.status < 500]).toEqual([path.slice(0, 50), true]);
       }
     }

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bearer,
-  getJson,
   JAMBI_MARCH_DCI,
   KUNGKAI,
-  loadReadFixture,
   MARCH,
   MERANGIN_MARCH_DCI,
   tokenFor,
   WONOREJO_DCI,
 } from '../testing/read-fixture';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+import { useReadApp } from '../testing/read-app';
 
-let t: TestApp;
-const admin = bearer(TEST_ADMIN_TOKEN);
+const read = useReadApp();
 
-beforeAll(async () => {
-  t = await createTestApp();
-  await loadReadFixture(t.warehouse);
-});
-
-afterAll(async () => {
-  await t.close();
-});
-
-const get = (path: string, init: RequestInit = admin) => getJson(t.app, path, init);
+const { get } = read;
 
 describe('GET /scores', () => {
   it('gives every district of a kabupaten, those without reports as nulls', async () => {
@@ -105,9 +93,9 @@ describe('GET /scores', () => {
   });
 
   it('lets an analyst read, and a lead only inside its scope', async () => {
-    const analyst = bearer(await tokenFor(t.warehouse, 'analyst'));
+    const analyst = bearer(await tokenFor(read.t.warehouse, 'analyst'));
     expect((await get('/scores?level=province', analyst)).status).toBe(200);
-    const lead = bearer(await tokenFor(t.warehouse, 'lead', '15.02'));
+    const lead = bearer(await tokenFor(read.t.warehouse, 'lead', '15.02'));
     expect((await get('/scores?level=district&parent=15.02', lead)).status).toBe(200);
     expect((await get('/scores?level=village&parent=15.02.02', lead)).status).toBe(200);
     const outside = await get('/scores?level=district&parent=15.01', lead);

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, getJson, loadReadFixture, tokenFor } from '../testing/read-fixture';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+import { describe, expect, it } from 'vitest';
+import { bearer, tokenFor } from '../testing/read-fixture';
+import { useReadApp } from '../testing/read-app';
 
-let t: TestApp;
+const read = useReadApp({ clock: () => now });
 /** The fixture loads at 2023-05-01T00:00Z (seven reports, one rejection) and 2023-05-02T00:00Z. */
 let now = new Date('2023-05-01T00:30:00Z');
-const admin = bearer(TEST_ADMIN_TOKEN);
-const get = (path: string, init: RequestInit = admin) => getJson(t.app, path, init);
-
-beforeAll(async () => {
-  t = await createTestApp({ clock: () => now });
-  await loadReadFixture(t.warehouse);
-});
-
-afterAll(async () => {
-  await t.close();
-});
+const { get } = read;
 
 describe('GET /summary', () => {
   it('counts the reports loaded in the last hour and gives the last load', async () => {
@@ -84,7 +74,7 @@ describe('GET /summary', () => {
   });
 
   it('gives a lead its own scope, not the nation', async () => {
-    const lead = bearer(await tokenFor(t.warehouse, 'lead', '15.02'));
+    const lead = bearer(await tokenFor(read.t.warehouse, 'lead', '15.02'));
     expect((await get('/summary', lead)).status).toBe(403);
     expect((await get('/summary?parent=15.02', lead)).status).toBe(200);
     expect((await get('/summary?parent=15.02.02', lead)).status).toBe(200);

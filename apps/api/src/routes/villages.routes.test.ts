@@ -1,27 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bearer,
-  getJson,
-  KUNGKAI,
-  LEMPUR_TENGAH,
-  loadReadFixture,
-  SUNGAI_UDANG,
-  tokenFor,
-} from '../testing/read-fixture';
-import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
+import { describe, expect, it } from 'vitest';
+import { bearer, KUNGKAI, LEMPUR_TENGAH, SUNGAI_UDANG, tokenFor } from '../testing/read-fixture';
+import { useReadApp } from '../testing/read-app';
 
-let t: TestApp;
-const admin = bearer(TEST_ADMIN_TOKEN);
-const get = (path: string, init: RequestInit = admin) => getJson(t.app, path, init);
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await loadReadFixture(t.warehouse);
-});
-
-afterAll(async () => {
-  await t.close();
-});
+const read = useReadApp();
+const { get } = read;
 
 describe('GET /villages/{code}/reports', () => {
   it("names the village's cadre from the roster", async () => {
@@ -99,7 +81,7 @@ describe('GET /villages/{code}/reports', () => {
   });
 
   it('lets a lead read villages inside its scope only', async () => {
-    const lead = bearer(await tokenFor(t.warehouse, 'lead', '15.02'));
+    const lead = bearer(await tokenFor(read.t.warehouse, 'lead', '15.02'));
     expect((await get(`/villages/${KUNGKAI}/reports`, lead)).status).toBe(200);
     expect((await get('/villages/15.01.01.1004/reports', lead)).status).toBe(403);
   });

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, ImportsTable } from '../schema';
+import type { ImportError } from '../queries/imports.queries';
 
 export interface NewImport {
   import_id: string;
@@ -99,13 +100,7 @@ export interface DryRunSummary {
   ignored: number;
   rejected: number;
   /** The first errors, as the import error list shows them. */
-  errors: {
-    line: number;
-    report_id: string | null;
-    field: string;
-    value: unknown;
-    message: string;
-  }[];
+  errors: ImportError[];
 }
 
 /** A dry run writes no submissions: its counts and first errors are kept on the import. */

@@ -3,6 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { parseArgs } from 'node:util';
+import type { ImportError } from '@pantau/warehouse';
 import { DRY_RUN_ERRORS_KEPT } from '../imports/dry-run-errors';
 import { env } from '../env';
 import { ProgressBar } from './progress-bar';
@@ -91,13 +92,7 @@ interface ImportDetail {
   rejected: number;
   error: string | null;
   dry_run: boolean;
-  errors: {
-    line: number;
-    report_id: string | null;
-    field: string;
-    value: unknown;
-    message: string;
-  }[];
+  errors: ImportError[];
   errors_total: number;
 }
 
