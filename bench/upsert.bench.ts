@@ -128,9 +128,7 @@ try {
       }),
     );
   // Warm up the JIT and DuckDB once, so both sides are measured hot.
-  await warehouse.write(({ connection }) =>
-    applySubmissions(connection, batch(0, BATCH, '2019-01', 20, 'warm')),
-  );
+  await warehouse.write((tx) => applySubmissions(tx, batch(0, BATCH, '2019-01', 20, 'warm')));
   await appendRaw(batch(0, BATCH, '2019-02', 20, 'warm-raw'));
   const [, rawMs] = await appendRaw(batch(0, BATCH, '2020-01', 20, 'baseline'));
   const raw = rate(BATCH, rawMs);
@@ -138,7 +136,7 @@ try {
 
   const measure = async (label: string, submissions: Submission[]) => {
     const [result, ms] = await timed(() =>
-      warehouse.write(({ connection }) => applySubmissions(connection, submissions)),
+      warehouse.write((tx) => applySubmissions(tx, submissions)),
     );
     const [, refreshMs] = await timed(() =>
       warehouse.write(({ connection }) => refreshAreaScores(connection)),
@@ -162,7 +160,7 @@ try {
   for (let loaded = 0; loaded < EXISTING; loaded += 50_000) {
     const size = Math.min(50_000, EXISTING - loaded);
     const rows = batch(loaded, size, period, 20, `fill-${loaded}`);
-    await warehouse.write(({ connection }) => applySubmissions(connection, rows));
+    await warehouse.write((tx) => applySubmissions(tx, rows));
     if ((loaded + size) % villages.length < size) period = addMonths(period, 1);
   }
   await warehouse.write(({ connection }) => refreshAreaScores(connection));

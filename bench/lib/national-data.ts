@@ -156,9 +156,9 @@ async function load(warehouse: Warehouse, villages: string[]): Promise<number> {
     const source_id = `bench-${total}`;
     const rows = batch.map((s, i) => ({ ...s, source_id, submission_id: `${source_id}:${i + 2}` }));
     batch = [];
-    await warehouse.write(async ({ connection }) => {
-      await applySubmissions(connection, rows);
-      await refreshAreaScores(connection);
+    await warehouse.write(async (tx) => {
+      await applySubmissions(tx, rows);
+      await refreshAreaScores(tx.connection);
     });
     total += rows.length;
     line(`  loaded ${total.toLocaleString('en-US')} reports`);

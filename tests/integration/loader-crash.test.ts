@@ -35,7 +35,7 @@ const env = {
 const known = readVillageCodes();
 const villages = [...known];
 const connection = createRedis(redisUrl);
-const queues = createQueues(connection, prefix);
+const queues = createQueues(redisUrl, prefix);
 const worker = startValidateWorker({
   connection,
   prefix,

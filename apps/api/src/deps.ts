@@ -1,6 +1,6 @@
 // What the API is built from; main.ts wires the real ones, tests their own (real DuckDB, Redis).
-import type { ValidationContext } from '@pantau/domain';
-import type { Queues } from '@pantau/ingest';
+import type { VillageDirectory } from '@pantau/domain';
+import type { Loader, Queues } from '@pantau/ingest';
 import type { Warehouse } from '@pantau/warehouse';
 import type { Redis } from 'ioredis';
 import type { LiveFeed } from './live/live-feed';
@@ -19,7 +19,36 @@ export interface AppDeps {
   /** The pipeline's queues: API submissions and imports go to `reports.validate`. */
   queues: Queues;
   /** Village lookup for checks the API does itself (the roster, dry runs). */
-  villages: ValidationContext;
+  villages: VillageDirectory;
   /** Where dry-run uploads are spooled while they are checked. */
   spoolDir: string;
+  limits: ApiLimits;
+  /** What the API found of Redis at start that /health must tell (no persistence, say). */
+  redisWarnings: readonly string[];
+  /** The loader this process runs; null where the API is built alone (route tests). */
+  loader: Loader | null;
+}
+
+export interface ApiLimits {
+  /** IMPORT_MAX_BYTES and SPOOL_QUOTA_BYTES. */
+  imports: { maxBytes: number; spoolQuotaBytes: number };
+  /** Reports per minute per token on POST /reports: machine clients, and cadres. */
+  submitPerMinute: number;
+  submitPerMinuteCadre: number;
+}
+
+/** The variables the limits come from (their defaults are documented in @pantau/config). */
+export const LIMIT_VARS = [
+  'IMPORT_MAX_BYTES',
+  'SPOOL_QUOTA_BYTES',
+  'SUBMIT_PER_MINUTE',
+  'SUBMIT_PER_MINUTE_CADRE',
+] as const;
+
+export function apiLimits(env: Record<(typeof LIMIT_VARS)[number], number>): ApiLimits {
+  return {
+    imports: { maxBytes: env.IMPORT_MAX_BYTES, spoolQuotaBytes: env.SPOOL_QUOTA_BYTES },
+    submitPerMinute: env.SUBMIT_PER_MINUTE,
+    submitPerMinuteCadre: env.SUBMIT_PER_MINUTE_CADRE,
+  };
 }

@@ -1,5 +1,6 @@
 // The API process's environment, parsed once at start.
 import { parseEnv } from '@pantau/config';
+import { LIMIT_VARS } from './deps';
 
 export const env = parseEnv(
   [
@@ -11,6 +12,7 @@ export const env = parseEnv(
     'PUBLIC_READ',
     'LOG_LEVEL',
     'LOADER_LOCK_MS',
+    ...LIMIT_VARS,
   ],
   process.env,
 );

@@ -24,10 +24,26 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>[],
+    /** Headers the answer carries (Retry-After on a 429 or 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** How long a client should wait before sending again, when Redis is unreachable. */
+const QUEUE_RETRY_AFTER_S = 5;
+
+/** The queue (Redis) cannot take work now: nothing was accepted, send it again later. */
+export function queueUnavailable(detail?: string): ApiError {
+  return new ApiError(
+    503,
+    'queue_unavailable',
+    `The queue (Redis) is unreachable: nothing was accepted, send it again in a few seconds${detail ? ` (${detail})` : ''}`,
+    undefined,
+    { 'Retry-After': String(QUEUE_RETRY_AFTER_S) },
+  );
 }
 
 export function notFound(what: string): ApiError {
@@ -53,13 +69,20 @@ const STATUS_CODES: Partial<Record<number, string>> = {
   404: 'not_found',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  429: 'too_many_requests',
+  503: 'unavailable',
+  507: 'insufficient_storage',
 };
 
 /** Maps any thrown error to the error shape; a 500 never carries the stack or the message. */
 export function createErrorHandler(logger: Logger): ErrorHandler {
   return (error, c: Context) => {
     if (error instanceof ApiError) {
-      return c.json(errorBody(error.code, error.message, error.details), error.status);
+      return c.json(
+        errorBody(error.code, error.message, error.details),
+        error.status,
+        error.headers,
+      );
     }
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;

@@ -2,15 +2,23 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { createQueues, loadedChannel, startLoader } from '@pantau/ingest';
-import { failInterruptedImports, openWarehouse } from '@pantau/warehouse';
+import {
+  checkRedis,
+  createQueues,
+  createRedis,
+  loadedChannel,
+  recoverImports,
+  RedisEvicts,
+  startLoader,
+} from '@pantau/ingest';
+import { openWarehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
-import { Redis } from 'ioredis';
 import { createApp } from './app';
+import { apiLimits } from './deps';
 import { env } from './env';
 import { LiveFeed } from './live/live-feed';
 import { createLogger } from './logger';
+import { serveApi } from './serve';
 
 const ADMIN_TOKEN_BYTES = 24;
 
@@ -20,17 +28,38 @@ if (!env.ADMIN_TOKEN) {
   logger.warn({ admin_token: adminToken }, 'ADMIN_TOKEN was not set: generated one for this run');
 }
 
+const redis = createRedis(env.REDIS_URL);
+let redisWarnings: string[];
+try {
+  redisWarnings = await checkRedis(redis);
+} catch (error) {
+  logger.fatal(
+    { err: error instanceof RedisEvicts ? undefined : error },
+    error instanceof RedisEvicts
+      ? error.message
+      : `cannot reach Redis at ${env.REDIS_URL}: ${(error as Error).message}`,
+  );
+  process.exit(1);
+}
+for (const warning of redisWarnings) logger.warn(warning);
+
 const warehouse = await openWarehouse({ dataDir: env.DATA_DIR });
 if (warehouse.hierarchyLoaded) logger.info(warehouse.hierarchyLoaded, 'hierarchy loaded');
-const interrupted = await warehouse.write(({ db }) => failInterruptedImports(db, new Date()));
-if (interrupted > 0)
-  logger.warn({ imports: interrupted }, 'marked imports interrupted by a stop as failed');
+logger.info({ reports: warehouse.keys.size }, 'stored keys loaded');
 
 const spoolDir = join(env.DATA_DIR, 'spool');
 mkdirSync(spoolDir, { recursive: true });
+const queues = createQueues(env.REDIS_URL, env.QUEUE_PREFIX);
+const recovered = await recoverImports({
+  warehouse,
+  queues: [queues.validate, queues.load],
+  spoolDir,
+  clock: () => new Date(),
+});
+if (recovered.interrupted + recovered.lost + recovered.spooled > 0)
+  logger.warn(recovered, 'failed the imports a stop interrupted and swept their spooled files');
+
 const villages = readVillageCodes();
-const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
-const queues = createQueues(redis, env.QUEUE_PREFIX);
 const live = new LiveFeed();
 
 const loader = startLoader({
@@ -60,12 +89,15 @@ const app = createApp({
   queues,
   villages: { isVillage: (code) => villages.has(code) },
   spoolDir,
+  limits: apiLimits(env),
+  redisWarnings,
+  loader,
 });
 
-const server = serve({ fetch: app.fetch, port: env.API_PORT }, (info) => {
+const server = serveApi(app, env.API_PORT, (port) => {
   logger.info(
-    { port: info.port, prefix: env.QUEUE_PREFIX },
-    `API listening on http://127.0.0.1:${info.port}/api/v1`,
+    { port, prefix: env.QUEUE_PREFIX },
+    `API listening on http://127.0.0.1:${port}/api/v1`,
   );
 });
 

@@ -80,7 +80,8 @@ try {
       // The demo is for looking around: reads need no token.
       PUBLIC_READ: env.DEMO === 'on' ? 'on' : env.PUBLIC_READ,
     },
-    ready: httpReady(`${apiUrl}/api/v1/health`),
+    // Failing health (503: failed load jobs to retry, say) is still an API that answers.
+    ready: httpReady(`${apiUrl}/api/v1/health`, (status) => status === 200 || status === 503),
   });
   for (let i = 1; i <= env.VALIDATE_WORKERS; i++) {
     await start({

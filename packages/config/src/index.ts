@@ -33,6 +33,30 @@ export const envVars = {
     .default(Math.max(1, availableParallelism() - 1)),
   /** How long a crashed loader's jobs stay locked before a restarted one takes them over. */
   LOADER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** How long a killed validate worker's jobs stay locked before another worker takes them. */
+  VALIDATE_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** Largest import file, in bytes (4 GiB: some 20 million reports). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(4 * 1024 ** 3),
+  /**
+   * Bytes that dry-run uploads may hold in DATA_DIR/spool at once (1 GiB); beyond it, or when
+   * the disk would keep less than that free, a dry run is refused (507) rather than fill the
+   * disk the database lives on.
+   */
+  SPOOL_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024 ** 3),
+  /**
+   * Reports a token may submit per minute through POST /reports (a minute's worth may come at
+   * once): machine clients (engineer, admin tokens) and cadres. Beyond it: 429 with Retry-After.
+   */
+  SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
+  SUBMIT_PER_MINUTE_CADRE: z.coerce.number().int().min(1).default(120),
 } as const;
 
 export type EnvVarName = keyof typeof envVars;

@@ -3,7 +3,11 @@ import { acceptReport } from './accept-report';
 import { INDICATORS } from './catalogue';
 import { validateWithSchema } from './validate-report';
 
-const context = { isVillage: (code: string) => code.startsWith('15.') };
+/** Long after the fixtures' reports, so that none of them lies in the future. */
+const context = {
+  isVillage: (code: string) => code.startsWith('15.'),
+  receivedAt: Date.parse('2025-01-01T00:00:00Z'),
+};
 
 const BASE = {
   report_id: 'r-1',
@@ -72,6 +76,16 @@ const ODD_VALUES: unknown[] = [
   '1502022004',
   '__proto__',
   'constructor',
+  // Text the warehouse cannot store.
+  '\ud800',
+  'x\udc80',
+  'a\u0000b',
+  '\u{1F600}',
+  // Around the moment of receipt (2025-01-01T00:00Z): a clock 9 minutes fast is tolerated.
+  '2025-01-01T00:09:00Z',
+  '2025-01-01T00:11:00Z',
+  '2025-01',
+  '2025-02',
 ];
 const FIELDS = ['report_id', 'cadre_id', 'village_code', 'period', 'submitted_at', 'notes'];
 const CODES = [...INDICATORS.map((i) => i.code), 'people_happiness', '__proto__', 'toString'];

@@ -3,7 +3,8 @@ import { findIndicator, type IndicatorCode } from './catalogue';
 import { isPeriod, periodOfInstant } from './periods';
 import { NOTES_MAX, REPORT_ID_MAX, type ValidReport } from './report.schema';
 import type { IndicatorValue } from './scoring';
-import { parseTimestamp } from './timestamps';
+import { isStorableText } from './text';
+import { CLOCK_SKEW_MS, parseTimestamp } from './timestamps';
 import type { ValidationContext } from './validate-report';
 
 const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
@@ -16,7 +17,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= REPORT_ID_MAX;
+  return (
+    typeof value === 'string' &&
+    value.length >= 1 &&
+    value.length <= REPORT_ID_MAX &&
+    isStorableText(value)
+  );
 }
 
 /** A copy of the indicators when every one is known and valid; otherwise null. */
@@ -54,12 +60,19 @@ export function acceptReport(input: unknown, context: ValidationContext): ValidR
   const { report_id, cadre_id, village_code, period, submitted_at, notes } = input;
   if (!isId(report_id)) return null;
   if (cadre_id !== undefined && !isId(cadre_id)) return null;
-  if (notes !== undefined && (typeof notes !== 'string' || notes.length > NOTES_MAX)) return null;
+  if (
+    notes !== undefined &&
+    (typeof notes !== 'string' || notes.length > NOTES_MAX || !isStorableText(notes))
+  )
+    return null;
   if (typeof village_code !== 'string' || !VILLAGE_CODE.test(village_code)) return null;
   if (typeof period !== 'string' || !isPeriod(period)) return null;
   if (typeof submitted_at !== 'string') return null;
   const submittedMs = parseTimestamp(submitted_at);
   if (submittedMs === null || period > periodOfInstant(submittedMs)) return null;
+  // Nothing from the future of the moment the report arrived.
+  if (submittedMs > context.receivedAt + CLOCK_SKEW_MS) return null;
+  if (period > periodOfInstant(context.receivedAt)) return null;
   if (!context.isVillage(village_code)) return null;
   const indicators = acceptIndicators(input.indicators);
   if (!indicators) return null;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readBooleanCell } from './csv-row';
 import { REGIONS } from './hierarchy';
 import { REPORT_ID_MAX, villageCodeSchema, type ReportError } from './report.schema';
-import type { ValidationContext } from './validate-report';
+import type { VillageDirectory } from './validate-report';
 
 const NAME_MAX = 200;
 const REGION_CODES = REGIONS.map((r) => r.code) as [string, ...string[]];
@@ -23,7 +23,7 @@ export type Cadre = z.infer<typeof cadreSchema>;
 export type CadreResult = { ok: true; cadre: Cadre } | { ok: false; errors: ReportError[] };
 
 /** Validates one roster entry (JSON form), naming every problem. */
-export function validateCadre(input: unknown, context: ValidationContext): CadreResult {
+export function validateCadre(input: unknown, context: VillageDirectory): CadreResult {
   const parsed = cadreSchema.safeParse(input);
   const errors: ReportError[] = parsed.success
     ? []

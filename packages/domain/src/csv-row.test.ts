@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkCsvHeader, validateCsvRow } from './csv-row';
+import { checkCsvHeader, readNumberCell, validateCsvRow } from './csv-row';
+import { NOT_UNICODE } from './text';
 
-const context = { isVillage: (code: string) => code === '15.02.02.2004' };
+const context = {
+  isVillage: (code: string) => code === '15.02.02.2004',
+  receivedAt: Date.parse('2025-01-01T00:00:00Z'),
+};
 const header = [
   'report_id',
   'cadre_id',
@@ -138,5 +142,28 @@ describe('checkCsvHeader', () => {
       'column "period" appears more than once',
     ]);
     expect(checkCsvHeader(header)).toEqual([]);
+  });
+});
+
+describe('hostile cells', () => {
+  it('reads a cell of a million digits in linear time', () => {
+    const cell = `${'1'.repeat(1_000_000)}x`;
+    expect(readNumberCell(cell)).toEqual({ ok: false, message: 'must be a number' });
+    expect(readNumberCell('1'.repeat(1_000_000)).ok).toBe(true);
+  });
+
+  it('names a cell that is not valid Unicode instead of calling it a malformed number', () => {
+    const header = [
+      'report_id',
+      'village_code',
+      'period',
+      'submitted_at',
+      'gov_online_letters_pct',
+    ];
+    const cells = ['r-1', '15.02.02.2004', '2023-03', '2023-03-27T09:00:00', '1\udcff'];
+    expect(validateCsvRow(header, cells, context)).toEqual({
+      ok: false,
+      errors: [{ field: 'gov_online_letters_pct', value: '1\ufffd', message: NOT_UNICODE }],
+    });
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findIndicator } from './catalogue';
 import type { ReportError } from './report.schema';
 import type { IndicatorValue } from './scoring';
+import { storableText, textProblem } from './text';
 import { validateReport, type ValidationContext, type ValidationResult } from './validate-report';
 
 export const CSV_REPORT_COLUMNS = [
@@ -20,7 +21,8 @@ const TRUE_WORDS = new Set(['true', '1', 'ya']);
 const FALSE_WORDS = new Set(['false', '0', 'tidak']);
 
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Unambiguous, so it runs in linear time on a hostile cell of a million digits. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -139,7 +141,10 @@ export function csvRowToReport(
       }
       const read = column.bool ? readBooleanCell(text) : readNumberCell(text);
       if (read.ok) indicators[column.name] = read.value;
-      else errors.push({ field: column.name, value: cell, message: read.message });
+      else {
+        const message = textProblem(cell) ?? read.message;
+        errors.push({ field: column.name, value: storableText(cell), message });
+      }
     }
   }
   report.indicators = indicators;

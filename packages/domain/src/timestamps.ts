@@ -6,6 +6,9 @@ const TIMESTAMP_PATTERN =
 
 const MAX_OFFSET_MINUTES = 14 * 60;
 
+/** A device clock this far ahead of Pantau's is tolerated; beyond it, a time is the future. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeapYear(year: number): boolean {

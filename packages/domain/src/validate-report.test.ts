@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { NOT_UNICODE } from './text';
 import { validateReport, type ValidationContext } from './validate-report';
+
+/** When the fixtures' reports arrive: long after they were written. */
+const RECEIVED = Date.parse('2025-01-01T00:00:00Z');
 
 const context: ValidationContext = {
   isVillage: (code) => code === '15.02.02.2004' || code === '15.02.06.2026',
+  receivedAt: RECEIVED,
 };
 
 function report(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -170,5 +175,51 @@ describe('validateReport', () => {
     expect(errorsOf('hello')).toEqual([
       { field: 'report', value: 'hello', message: 'a report must be a JSON object' },
     ]);
+  });
+
+  it('rejects a submitted_at more than 10 minutes after receipt, and tolerates a clock a little fast', () => {
+    const at = (iso: string) => report({ period: '2025-01', submitted_at: iso });
+    expect(validateReport(at('2025-01-01T00:10:00Z'), context).ok).toBe(true);
+    expect(errorsOf(at('2025-01-01T00:10:01Z'))).toEqual([
+      {
+        field: 'submitted_at',
+        value: '2025-01-01T00:10:01.000Z',
+        message: 'is more than 10 minutes after the report was received (2025-01-01T00:00:00.000Z)',
+      },
+    ]);
+  });
+
+  it('rejects a period after the current month at receipt, read in Jakarta time', () => {
+    // 2025-01-01T00:00Z is already January in Jakarta (07:00).
+    expect(
+      validateReport(report({ period: '2025-01', submitted_at: '2025-01-01T06:00:00+07:00' }), {
+        ...context,
+        receivedAt: Date.parse('2024-12-31T23:30:00Z'),
+      }).ok,
+    ).toBe(true);
+    expect(
+      errorsOf(report({ period: '2025-02', submitted_at: '2025-02-01T09:00:00+07:00' })),
+    ).toEqual(
+      expect.arrayContaining([
+        {
+          field: 'period',
+          value: '2025-02',
+          message: 'is after the current month (2025-01, Asia/Jakarta)',
+        },
+      ]),
+    );
+  });
+
+  it('rejects text that is not valid Unicode or holds a NUL, naming the field', () => {
+    expect(errorsOf(report({ period: '\ud800' }))).toEqual([
+      { field: 'period', value: '\ud800', message: NOT_UNICODE },
+    ]);
+    expect(
+      errorsOf(report({ notes: 'a\u0000b', report_id: 'x\udc80' })).map((e) => e.field),
+    ).toEqual(['report_id', 'notes']);
+    expect(errorsOf(indicators({ 'bad\ud800': 1 }))).toEqual([
+      { field: 'indicators.bad\ud800', value: 'bad\ud800', message: NOT_UNICODE },
+    ]);
+    expect(validateReport(report({ notes: 'baik 😀' }), context).ok).toBe(true);
   });
 });

@@ -53,8 +53,8 @@ describe('openWarehouse', () => {
   it('keeps everything when a data dir is reopened, and loads the hierarchy only once', async () => {
     const dir = tempDir();
     const first = await openWarehouse({ dataDir: dir });
-    await first.write(async ({ connection }) => {
-      await applySubmissions(connection, [
+    await first.write(async (tx) => {
+      await applySubmissions(tx, [
         validSubmission({
           report_id: 'r-1',
           village_code: '15.02.02.2004',
@@ -62,7 +62,7 @@ describe('openWarehouse', () => {
           submitted_at: '2023-03-27T09:15:00+07:00',
         }),
       ]);
-      await refreshAreaScores(connection);
+      await refreshAreaScores(tx.connection);
     });
     await first.close();
 

@@ -8,6 +8,8 @@ import { DuckDBDialect } from './duckdb-dialect';
 import { loadHierarchy, type HierarchyCounts } from './hierarchy/load-hierarchy';
 import { migrate } from './migrations';
 import type { Database } from './schema';
+import { inTransaction } from './transaction';
+import { KeyOverlay, StoredKeys, type KeyState } from './writes/stored-keys';
 
 export const DATABASE_FILE = 'pantau.duckdb';
 
@@ -27,10 +29,14 @@ export interface WarehouseOptions {
   readers?: number;
 }
 
-/** What a write transaction gets: Kysely and the raw connection (for the Appender). */
+/**
+ * What a write transaction gets: Kysely, the raw connection (for the Appender), and the stored
+ * keys as this transaction changes them (kept only if it commits).
+ */
 export interface WriteContext {
   db: Kysely<Database>;
   connection: DuckDBConnection;
+  keys: KeyState;
 }
 
 export interface WriteOptions {
@@ -47,6 +53,13 @@ export interface Warehouse {
   write<T>(work: (tx: WriteContext) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** The hierarchy counts loaded at this open, or null when the data dir already had it. */
   readonly hierarchyLoaded: HierarchyCounts | null;
+  /**
+   * The natural keys of the stored reports, as committed: what a dry run reads (through an
+   * overlay of its own) to say what an import would do, without holding the writer.
+   */
+  readonly keys: StoredKeys;
+  /** The last write's failure, if the last write failed (cleared by a successful one). */
+  readonly lastWriteError: Error | null;
   close(): Promise<void>;
 }
 
@@ -63,6 +76,7 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   await migrate(writer);
   await syncCatalogueColumns(writer);
   const hierarchyLoaded = await loadHierarchy(writer);
+  const keys = await StoredKeys.load(writer);
 
   const readers = await Promise.all(
     Array.from({ length: options.readers ?? DEFAULT_READERS }, () => instance.connect()),
@@ -73,18 +87,25 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
+  let lastWriteError: Error | null = null;
+
   async function transaction<T>(
     work: (tx: WriteContext) => Promise<T>,
     options: WriteOptions,
   ): Promise<T> {
     if (closed) throw new Error('warehouse is closed');
-    await writer.run('BEGIN TRANSACTION');
+    const overlay = new KeyOverlay(keys);
     try {
-      const result = await work({ db: writeDb, connection: writer });
-      await writer.run(options.rollback ? 'ROLLBACK' : 'COMMIT');
+      const result = await inTransaction(
+        writer,
+        () => work({ db: writeDb, connection: writer, keys: overlay }),
+        options,
+      );
+      if (!options.rollback) overlay.commit();
+      lastWriteError = null;
       return result;
     } catch (error) {
-      await writer.run('ROLLBACK');
+      lastWriteError = error as Error;
       throw error;
     }
   }
@@ -92,6 +113,10 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   return {
     db,
     hierarchyLoaded,
+    keys,
+    get lastWriteError() {
+      return lastWriteError;
+    },
     write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
       const next = queue.then(() => transaction(work, options));
       queue = next.catch(() => undefined);

@@ -51,31 +51,6 @@ describe('Batcher', () => {
     expect(commits).toEqual([[4, 6]]);
   });
 
-  it('leaves items the admission refuses for a later batch, in order', async () => {
-    const commits: string[][] = [];
-    const batcher = new Batcher<string, void>(
-      async (items) => {
-        commits.push(items);
-      },
-      {
-        maxWeight: 100,
-        lingerMs: 1,
-        // One item per letter per batch.
-        admission: () => {
-          const seen = new Set<string>();
-          return (item) => {
-            const letter = item[0]!;
-            if (seen.has(letter)) return false;
-            seen.add(letter);
-            return true;
-          };
-        },
-      },
-    );
-    await batcher.submit(['a1', 'b1', 'a2', 'a3', 'c1']);
-    expect(commits).toEqual([['a1', 'b1', 'c1'], ['a2'], ['a3']]);
-  });
-
   it('fails every item of a batch whose commit fails, and carries on', async () => {
     let calls = 0;
     const batcher = new Batcher<number, string>(

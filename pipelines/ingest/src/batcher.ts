@@ -13,11 +13,6 @@ export interface BatcherOptions<T> {
   weigh?: (item: T) => number;
   /** Otherwise wait this long after the first item, to gather more. */
   lingerMs: number;
-  /**
-   * Makes a fresh admission check for each batch; an item it refuses waits, in order, for a
-   * later batch (the first waiting item is always admitted).
-   */
-  admission?: () => (item: T) => boolean;
 }
 
 /**
@@ -65,21 +60,17 @@ export class Batcher<T, R> {
     else this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs);
   }
 
-  /** Takes the waiting items the batch admits, up to the weight limit; the rest wait. */
+  /** Takes the waiting items, in order, up to the weight limit; the rest wait. */
   private take(): Pending<T, R>[] {
-    const admit = this.options.admission?.();
     const taken: Pending<T, R>[] = [];
-    const waiting: Pending<T, R>[] = [];
     let weight = 0;
-    for (const p of this.pending) {
-      const fits = taken.length === 0 || weight < this.options.maxWeight;
-      // A fresh admission check accepts its first item, so the batch is never empty.
-      if (fits && (!admit || admit(p.item))) {
-        taken.push(p);
-        weight += this.weigh(p.item);
-      } else waiting.push(p);
+    let i = 0;
+    // The first item always goes, so a batch is never empty.
+    for (; i < this.pending.length && (i === 0 || weight < this.options.maxWeight); i++) {
+      weight += this.weigh(this.pending[i]!.item);
+      taken.push(this.pending[i]!);
     }
-    this.pending = waiting;
+    this.pending = this.pending.slice(i);
     this.pendingWeight -= weight;
     return taken;
   }
@@ -91,7 +82,7 @@ export class Batcher<T, R> {
     const batch = this.take();
     this.flushing = this.run(batch).finally(() => {
       this.flushing = null;
-      // Items left waiting (refused or over the limit) go next, without lingering.
+      // Items left waiting (over the limit) go next, without lingering.
       if (this.pending.length > 0) this.flush();
     });
   }

@@ -1,5 +1,5 @@
 // The two queues of the pipeline, named under QUEUE_PREFIX, and their Redis connections.
-import { Queue, type ConnectionOptions } from 'bullmq';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 
 /** Public contract: third parties add jobs named `report` with one report JSON as data. */
@@ -23,10 +23,11 @@ const BACKOFF_MS = 500;
 /**
  * Finished jobs kept for inspection. Completed ones carry whole import chunks and their lineage
  * is in DuckDB anyway: keep few, or a million-row import would sit in Redis twice over. Failed
- * ones are kept for `ingest failed --retry`.
+ * ones are never removed: they hold reports that were answered 202 and are not stored yet — the
+ * only copy, until `ingest failed --retry` loads them.
  */
 export const KEEP_COMPLETED = { count: 50, age: 3600 };
-export const KEEP_FAILED = { count: 10_000 };
+export const KEEP_FAILED = false;
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: JOB_ATTEMPTS,
@@ -35,13 +36,26 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: KEEP_FAILED,
 } as const;
 
+/** Connection states in which Redis was reached before and is not reachable now. */
+const LOST: ReadonlySet<string> = new Set(['reconnecting', 'close', 'end']);
+
 export interface Queues {
   validate: Queue;
   load: Queue;
+  /** Whether Redis answers now: producers refuse work at once rather than wait for it. */
+  available(): boolean;
   close(): Promise<void>;
 }
 
-export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+/**
+ * The pipeline's queues, for producers (the API, the CLI, tests), on a connection of their own
+ * that fails a command at once while Redis is unreachable: a request is answered 503 then,
+ * instead of hanging until Redis comes back.
+ */
+export function createQueues(redisUrl: string, prefix: string): Queues {
+  const connection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // Reconnection is ioredis's business; a producer learns of an outage from its own command.
+  connection.on('error', () => undefined);
   const validate = new Queue(VALIDATE_QUEUE, {
     connection,
     prefix,
@@ -55,8 +69,11 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
   return {
     validate,
     load,
+    // Before the first connect, BullMQ waits for the connection; after losing it, refuse.
+    available: () => !LOST.has(connection.status),
     async close() {
       await Promise.all([validate.close(), load.close()]);
+      connection.disconnect();
     },
   };
 }

@@ -56,7 +56,8 @@ function collector(): { stream: Writable; text: () => string; drains: () => numb
 }
 
 const villageCodes = readVillageCodes();
-const context = { isVillage: (code: string) => villageCodes.has(code) };
+/** Received now: every simulated report lies in the past of this moment. */
+const context = { isVillage: (code: string) => villageCodes.has(code), receivedAt: Date.now() };
 const villages = enrolVillages({ seed: 11, count: 400 });
 
 /** 100,000 rows take seconds, more on a busy 2-core machine running other suites. */

@@ -14,7 +14,8 @@ import { expectedItemCount, generateReports, type GenerateOptions } from './gene
 import { INVALID_KINDS, isAcceptedKind, type SimulatedItem } from './simulated-item';
 
 const villageCodes = readVillageCodes();
-const context = { isVillage: (code: string) => villageCodes.has(code) };
+/** Received now: every simulated report lies in the past of this moment. */
+const context = { isVillage: (code: string) => villageCodes.has(code), receivedAt: Date.now() };
 
 const villages = enrolVillages({ seed: 7, count: 1_000 });
 const options: GenerateOptions = { seed: 7, villages, from: '2023-01', to: '2024-12' };

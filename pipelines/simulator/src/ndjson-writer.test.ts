@@ -9,7 +9,8 @@ import { writeNdjson } from './ndjson-writer';
 import { isAcceptedKind } from './simulated-item';
 
 const villageCodes = readVillageCodes();
-const context = { isVillage: (code: string) => villageCodes.has(code) };
+/** Received now: every simulated report lies in the past of this moment. */
+const context = { isVillage: (code: string) => villageCodes.has(code), receivedAt: Date.now() };
 
 describe('writeNdjson', () => {
   it('writes one JSON report per line that the real validator judges as intended', async () => {

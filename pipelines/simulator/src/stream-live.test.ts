@@ -20,7 +20,8 @@ import type { SimulatedReport } from './simulated-item';
 import { DeliveryAbandonedError, streamLive } from './stream-live';
 
 const villageCodes = readVillageCodes();
-const context = { isVillage: (code: string) => villageCodes.has(code) };
+/** Received now: every simulated report lies in the past of this moment. */
+const context = { isVillage: (code: string) => villageCodes.has(code), receivedAt: Date.now() };
 const villages = enrolVillages({ seed: 21, count: 500 });
 const TOKEN = 'test-token-0123456789';
 

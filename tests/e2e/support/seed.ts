@@ -52,7 +52,7 @@ function toSubmission(
     (Number.isNaN(submittedMs) ? Date.parse(`${SEED_TO}-28T00:00:00Z`) : submittedMs) +
       RECEIVE_DELAY_MS,
   ).toISOString();
-  const result = validateReport(item.report, { isVillage });
+  const result = validateReport(item.report, { isVillage, receivedAt: Date.parse(received_at) });
   if (result.ok) {
     const report: ValidReport = result.report;
     return { ...meta, received_at, valid: true, report, scores: scoreReport(report.indicators) };
@@ -88,12 +88,12 @@ export async function seedDataDir(dataDir: string): Promise<SeedSummary> {
 
   const warehouse = await openWarehouse({ dataDir });
   try {
-    await warehouse.write(async ({ connection }) => {
+    await warehouse.write(async (tx) => {
       for (let i = 0; i < submissions.length; i += BATCH) {
-        await applySubmissions(connection, submissions.slice(i, i + BATCH));
+        await applySubmissions(tx, submissions.slice(i, i + BATCH));
       }
-      await refreshAreaScores(connection);
-      await upsertCadres(connection, generateRoster({ seed: SEED, villages }));
+      await refreshAreaScores(tx.connection);
+      await upsertCadres(tx.connection, generateRoster({ seed: SEED, villages }));
     });
   } finally {
     await warehouse.close();

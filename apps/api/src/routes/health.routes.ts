@@ -1,4 +1,5 @@
-// GET /health: the state of DuckDB and Redis, versions, and data freshness.
+// GET /health: whether the API can take and keep reports now — 503 with the reasons when it
+// cannot — plus DuckDB and Redis versions, the loader, failed jobs and data freshness.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { lastLoadedAt } from '@pantau/warehouse';
 import type { AppDeps } from '../deps';
@@ -12,9 +13,23 @@ const componentSchema = z.object({
 
 export const healthSchema = z
   .object({
-    status: z.enum(['ok', 'degraded']),
+    status: z.enum(['ok', 'degraded', 'failing']).openapi({
+      description:
+        'ok; degraded: works, with warnings (Redis without persistence, say); failing: see problems (503)',
+    }),
+    problems: z.array(z.string()).openapi({ description: 'Why the API is failing (503)' }),
+    warnings: z.array(z.string()).openapi({ description: 'What weakens its guarantees' }),
     duckdb: componentSchema,
     redis: componentSchema,
+    loader: z.object({ running: z.boolean().nullable() }).openapi({
+      description: 'Whether the loader (the single DuckDB writer) runs; null where none is wired',
+    }),
+    failed_jobs: z
+      .object({ load: z.number().int().nullable(), validate: z.number().int().nullable() })
+      .openapi({
+        description:
+          'Failed jobs kept for a retry; failed load jobs hold reports answered 202 and not stored',
+      }),
     versions: z.object({ node: z.string(), api: z.string() }),
     freshness: z.object({
       last_loaded_at: z.string().nullable(),
@@ -27,9 +42,17 @@ const route = createRoute({
   method: 'get',
   path: '/health',
   tags: ['system'],
-  summary: 'Status of DuckDB and Redis, versions, and the time of the last load',
+  summary: 'Whether the API can take and keep reports; versions, failed jobs, last load',
   responses: {
-    200: { description: 'Health', content: { 'application/json': { schema: healthSchema } } },
+    200: {
+      description: 'Healthy (status ok, or degraded with warnings)',
+      content: { 'application/json': { schema: healthSchema } },
+    },
+    503: {
+      description:
+        'Failing: Redis unreachable, loader stopped, failed load jobs, or DuckDB cannot write',
+      content: { 'application/json': { schema: healthSchema } },
+    },
   },
 });
 
@@ -45,7 +68,7 @@ async function check(probe: () => Promise<string | null>) {
 
 export function healthRoutes(deps: AppDeps) {
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {
-    const [duckdb, redis, loadedAt] = await Promise.all([
+    const [duckdb, redis, loadedAt, failedLoad, failedValidate] = await Promise.all([
       check(async () => {
         const row = await deps.warehouse.db
           .selectNoFrom((eb) => eb.fn<string>('version', []).as('version'))
@@ -57,20 +80,46 @@ export function healthRoutes(deps: AppDeps) {
         return /redis_version:(\S+)/.exec(info)?.[1] ?? null;
       }),
       lastLoadedAt(deps.warehouse.db).catch(() => null),
+      deps.queues.load.getFailedCount().catch(() => null),
+      deps.queues.validate.getFailedCount().catch(() => null),
     ]);
+    const writeError = deps.warehouse.lastWriteError;
+    const running = deps.loader ? deps.loader.worker.isRunning() : null;
+    const problems = [
+      ...(redis.ok ? [] : [`Redis is unreachable: ${redis.error ?? 'no answer'}`]),
+      ...(duckdb.ok ? [] : [`DuckDB cannot be read: ${duckdb.error ?? 'no answer'}`]),
+      ...(writeError ? [`DuckDB could not write: ${writeError.message}`] : []),
+      ...(running === false ? ['the loader is stopped: nothing queued is being stored'] : []),
+      ...(failedLoad
+        ? [
+            `${failedLoad} failed load jobs hold reports that are not stored: retry them (npm run ingest -- failed --retry)`,
+          ]
+        : []),
+    ];
+    const warnings = [
+      ...deps.redisWarnings,
+      ...(failedValidate
+        ? [`${failedValidate} validate jobs failed (see GET /pipeline/failed)`]
+        : []),
+    ];
     const now = deps.clock();
+    const status = problems.length > 0 ? 'failing' : warnings.length > 0 ? 'degraded' : 'ok';
     return c.json(
       {
-        status: duckdb.ok && redis.ok ? ('ok' as const) : ('degraded' as const),
+        status,
+        problems,
+        warnings,
         duckdb,
         redis,
+        loader: { running },
+        failed_jobs: { load: failedLoad, validate: failedValidate },
         versions: { node: process.version, api: API_VERSION },
         freshness: {
           last_loaded_at: loadedAt?.toISOString() ?? null,
           seconds_since_last_load: loadedAt ? (now.getTime() - loadedAt.getTime()) / 1000 : null,
         },
       },
-      200,
+      problems.length > 0 ? 503 : 200,
     );
   });
 }

@@ -1,33 +1,21 @@
 // Imports: POST a CSV or NDJSON file (streamed, optionally a dry run), follow it to its summary.
-import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+// The import's life is pipelines/ingest's (import-lifecycle.ts): this module validates, calls
+// it, and answers.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
-  dryRunImport,
-  enqueueImport,
   ImportFormatError,
-  openImportRecords,
+  ImportTooLarge,
+  QueueUnavailable,
+  SpoolFull,
+  startImport,
   type ImportFormat,
+  type ImportServices,
 } from '@pantau/ingest';
-import {
-  completeDryRun,
-  createImport,
-  failImport,
-  getImport,
-  listImportErrors,
-  listImports,
-  markImportRead,
-  refreshImportProgress,
-  type ImportSummary,
-} from '@pantau/warehouse';
+import { getImport, listImportErrors, listImports, type ImportSummary } from '@pantau/warehouse';
 import { PIPELINE_ROLES } from '../auth/principal';
 import { requireRole, type AuthVariables } from '../auth/require-role';
 import type { AppDeps } from '../deps';
-import { ApiError, errorSchema, notFound, validationHook } from '../errors';
+import { ApiError, errorSchema, notFound, queueUnavailable, validationHook } from '../errors';
 import { importDetailSchema, importSummarySchema } from '../schemas/ingest.schemas';
 
 const MAX_IMPORTS_LISTED = 100;
@@ -53,7 +41,7 @@ const postRoute = createRoute({
   tags: ['ingest'],
   summary: 'Import a CSV or NDJSON file of reports (engineer, admin)',
   description:
-    'The body is streamed straight into the pipeline (any size). Follow GET /imports/{import_id} ' +
+    'The body is streamed straight into the pipeline (up to IMPORT_MAX_BYTES). Follow GET /imports/{import_id} ' +
     'for the DHIS2-style summary. With dry_run=true nothing is written: the file is validated and ' +
     'checked against the stored reports, and the summary says what an import would do.',
   security: [{ bearer: [] }],
@@ -86,7 +74,10 @@ const postRoute = createRoute({
     400: errorResponse('The file cannot be read (a CSV header missing required columns, say)'),
     401: errorResponse('No or unknown bearer token'),
     403: errorResponse('Only engineers and admins import'),
+    413: errorResponse('The file is larger than IMPORT_MAX_BYTES'),
     415: errorResponse('Body is neither text/csv nor application/x-ndjson'),
+    503: errorResponse('The queue (Redis) is unreachable: nothing was accepted, send it again'),
+    507: errorResponse('A dry run does not fit the spool (SPOOL_QUOTA_BYTES, or the disk)'),
   },
 });
 
@@ -144,10 +135,6 @@ function summaryJson(summary: ImportSummary) {
   };
 }
 
-function newImportId(now: Date): string {
-  return `imp-${now.getTime().toString(36)}-${randomBytes(3).toString('hex')}`;
-}
-
 function formatOf(contentType: string | undefined): ImportFormat {
   const essence = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const format = CONTENT_TYPES[essence];
@@ -167,43 +154,38 @@ function bodyOf(request: Request): AsyncIterable<Uint8Array> {
   return request.body as unknown as AsyncIterable<Uint8Array>;
 }
 
-function formatProblem(error: ImportFormatError): ApiError {
-  return new ApiError(
-    400,
-    'unreadable_file',
-    `The file cannot be imported: ${error.message}`,
-    error.problems.map((message) => ({ field: 'header', message })),
-  );
+/** The typed failures of an import as answers in the error shape. */
+function importProblem(error: unknown): unknown {
+  if (error instanceof ImportFormatError)
+    return new ApiError(
+      400,
+      'unreadable_file',
+      `The file cannot be imported: ${error.message}`,
+      error.problems.map((message) => ({ field: 'header', message })),
+    );
+  if (error instanceof ImportTooLarge)
+    return new ApiError(413, 'payload_too_large', `The file cannot be imported: ${error.message}`);
+  if (error instanceof SpoolFull) return new ApiError(507, 'insufficient_storage', error.message);
+  if (error instanceof QueueUnavailable) return queueUnavailable(error.message);
+  return error;
+}
+
+function declaredBytes(request: Request): number | null {
+  const length = Number(request.headers.get('content-length') ?? NaN);
+  return Number.isSafeInteger(length) && length >= 0 ? length : null;
 }
 
 export function importsRoutes(deps: AppDeps) {
-  const log = deps.logger.child({ module: 'imports' });
-
-  /** Dry runs hold the writer; they run after the 202, reading the spooled file. */
-  async function runDryRun(importId: string, file: string, format: ImportFormat, receivedAt: Date) {
-    try {
-      const input = await openImportRecords(format, createReadStream(file));
-      const summary = await dryRunImport({
-        warehouse: deps.warehouse,
-        importId,
-        receivedAt,
-        input,
-        context: deps.villages,
-      });
-      await deps.warehouse.write(({ db }) => completeDryRun(db, importId, summary, deps.clock()));
-      log.info(
-        { import_id: importId, rows: summary.rows, rejected: summary.rejected },
-        'dry run done',
-      );
-    } catch (error) {
-      log.error({ import_id: importId, err: error }, 'dry run failed');
-      await deps.warehouse.write(({ db }) =>
-        failImport(db, importId, (error as Error).message, deps.clock()),
-      );
-    } finally {
-      await rm(file, { force: true });
-    }
-  }
+  const services: ImportServices = {
+    warehouse: deps.warehouse,
+    validateQueue: deps.queues.validate,
+    queues: [deps.queues.validate, deps.queues.load],
+    villages: deps.villages,
+    spoolDir: deps.spoolDir,
+    clock: deps.clock,
+    logger: deps.logger.child({ module: 'imports' }),
+    limits: deps.limits.imports,
+  };
 
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
   app.use('/imports', requireRole(deps, PIPELINE_ROLES));
@@ -213,56 +195,18 @@ export function importsRoutes(deps: AppDeps) {
       const { filename, dry_run } = c.req.valid('query');
       const dryRun = dry_run === 'true';
       const format = formatOf(c.req.header('content-type'));
-      const body = bodyOf(c.req.raw);
-      const receivedAt = deps.clock();
-      const importId = newImportId(receivedAt);
-      await deps.warehouse.write(({ db }) =>
-        createImport(db, {
-          import_id: importId,
-          filename: filename ?? null,
-          format,
-          dry_run: dryRun,
-          created_at: receivedAt,
-        }),
-      );
-      const fail = (message: string) =>
-        deps.warehouse.write(({ db }) => failImport(db, importId, message, deps.clock()));
-
-      try {
-        if (dryRun) {
-          const file = join(deps.spoolDir, `${importId}.${format}`);
-          await pipeline(Readable.from(body), createWriteStream(file));
-          // Read the header now, so an unreadable file is a 400 like a real import's.
-          await openImportRecords(format, createReadStream(file)).catch(async (error: unknown) => {
-            await rm(file, { force: true });
-            throw error;
-          });
-          void runDryRun(importId, file, format, receivedAt);
-          return c.json({ import_id: importId, rows: null, status: 'queued' }, 202);
-        }
-        const input = await openImportRecords(format, body);
-        const rows = await enqueueImport({
-          importId,
-          receivedAt,
-          input,
-          validateQueue: deps.queues.validate,
-        });
-        await deps.warehouse.write(async ({ db }) => {
-          await markImportRead(db, importId, rows);
-          await refreshImportProgress(db, [importId], deps.clock());
-        });
-        log.info({ import_id: importId, rows, format }, 'import queued');
-        const summary = await getImport(deps.warehouse.db, importId);
-        return c.json({ import_id: importId, rows, status: summary?.status ?? 'running' }, 202);
-      } catch (error) {
-        await fail(
-          error instanceof ImportFormatError
-            ? error.message
-            : `upload failed: ${(error as Error).message}`,
-        );
-        if (error instanceof ImportFormatError) throw formatProblem(error);
-        throw error;
-      }
+      // A dry run needs no queue; an import does, and is refused at once without one.
+      if (!dryRun && !deps.queues.available()) throw queueUnavailable();
+      const started = await startImport(services, {
+        filename: filename ?? null,
+        format,
+        dryRun,
+        body: bodyOf(c.req.raw),
+        declaredBytes: declaredBytes(c.req.raw),
+      }).catch((error: unknown) => {
+        throw importProblem(error);
+      });
+      return c.json(started, 202);
     })
     .openapi(listRoute, async (c) => {
       const { limit } = c.req.valid('query');

@@ -7,7 +7,9 @@ import { SUBMIT_ROLES } from '../auth/principal';
 import { requireRole, type AuthVariables } from '../auth/require-role';
 import { assertMayReportFor } from '../auth/scope';
 import type { AppDeps } from '../deps';
-import { errorSchema, notFound, validationHook } from '../errors';
+import { errorSchema, notFound, queueUnavailable, validationHook } from '../errors';
+import { SubmitRateLimiter } from '../limits/submit-rate';
+import { utf8Body } from '../limits/utf8-body';
 import {
   submissionJson,
   submissionSchema,
@@ -26,6 +28,17 @@ const errors = {
   },
   403: {
     description: 'The role may not submit, or a cadre reports for another village',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+  429: {
+    description:
+      'The token sent more reports than its per-minute limit allows (SUBMIT_PER_MINUTE, ' +
+      'SUBMIT_PER_MINUTE_CADRE for cadres); Retry-After says when to send them again',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+  503: {
+    description:
+      'The queue (Redis) is unreachable: nothing was accepted; Retry-After says when to try again',
     content: { 'application/json': { schema: errorSchema } },
   },
 };
@@ -78,8 +91,9 @@ function reportIdOf(report: Record<string, unknown>): string | null {
 }
 
 export function reportsRoutes(deps: AppDeps) {
+  const rate = new SubmitRateLimiter(deps.limits);
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
-  app.use('/reports', requireRole(deps, SUBMIT_ROLES));
+  app.use('/reports', requireRole(deps, SUBMIT_ROLES), utf8Body());
   app.use('/submissions/*', requireRole(deps, SUBMIT_ROLES));
   return app
     .openapi(submitRoute, async (c) => {
@@ -92,6 +106,8 @@ export function reportsRoutes(deps: AppDeps) {
           typeof report.village_code === 'string' ? report.village_code : '',
         );
       }
+      rate.take(principal, reports.length);
+      if (!deps.queues.available()) throw queueUnavailable();
       const receivedAt = deps.clock();
       const sourceId = newSourceId(receivedAt);
       const job: BatchJob = {
@@ -101,7 +117,11 @@ export function reportsRoutes(deps: AppDeps) {
         chunk: 0,
         records: reports.map((value, i) => ({ line: i + 1, value })),
       };
-      await deps.queues.validate.add(BATCH_JOB, job, { jobId: batchJobId(sourceId, 0) });
+      await deps.queues.validate
+        .add(BATCH_JOB, job, { jobId: batchJobId(sourceId, 0) })
+        .catch((error: unknown) => {
+          throw queueUnavailable((error as Error).message);
+        });
       return c.json(
         {
           source_id: sourceId,

@@ -45,8 +45,12 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited at start:\n${output}`);
+    // 503 is an API that answers and says what is wrong (failed load jobs left by a crash).
     const healthy = await fetch(`${url}/api/v1/health`)
-      .then((r) => r.ok)
+      .then(async (r) => {
+        await r.arrayBuffer();
+        return r.status === 200 || r.status === 503;
+      })
       .catch(() => false);
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`API did not start:\n${output}`);

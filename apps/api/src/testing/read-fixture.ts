@@ -116,11 +116,11 @@ export async function loadReadFixture(warehouse: Warehouse): Promise<void> {
       '2023-02-27T09:00:00+07:00',
     ),
   ];
-  await warehouse.write(async ({ connection }) => {
-    await applySubmissions(connection, first, new Date('2023-05-01T00:00:00Z'));
-    await applySubmissions(connection, correction, new Date('2023-05-02T00:00:00Z'));
-    await refreshAreaScores(connection);
-    await upsertCadres(connection, [
+  await warehouse.write(async (tx) => {
+    await applySubmissions(tx, first, new Date('2023-05-01T00:00:00Z'));
+    await applySubmissions(tx, correction, new Date('2023-05-02T00:00:00Z'));
+    await refreshAreaScores(tx.connection);
+    await upsertCadres(tx.connection, [
       { cadre_id: 'KD-1', name: 'Siti', village_code: KUNGKAI, region: 'JKT', active: true },
       { cadre_id: 'KD-2', name: 'Budi', village_code: SUNGAI_KAPAS, region: 'JKT', active: true },
       { cadre_id: 'KD-3', name: 'Rina', village_code: PAUH_MENANG, region: 'JKT', active: true },

@@ -9,7 +9,8 @@ import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp } from '../app';
-import type { AppDeps } from '../deps';
+import { apiLimits, LIMIT_VARS, type AppDeps } from '../deps';
+import { parseEnv } from '@pantau/config';
 import { LiveFeed } from '../live/live-feed';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -31,7 +32,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const prefix = `test-${randomUUID().slice(0, 8)}`;
-  const queues = createQueues(redis, prefix);
+  const queues = createQueues(redisUrl, prefix);
   const spoolDir = mkdtempSync(join(tmpdir(), 'pantau-spool-'));
   villages ??= readVillageCodes();
   const known = villages;
@@ -46,6 +47,9 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     queues,
     villages: { isVillage: (code) => known.has(code) },
     spoolDir,
+    limits: apiLimits(parseEnv(LIMIT_VARS, {})),
+    redisWarnings: [],
+    loader: null,
     ...overrides,
   };
   return {

@@ -1,6 +1,7 @@
 // Loads the whole administrative hierarchy and the programme regions into `areas`, in bulk.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { REGIONS, regionOfProvince } from '@pantau/domain';
+import { inTransaction } from '../transaction';
 import { HIERARCHY_FILES, HIERARCHY_PACKAGE, readHierarchyRows } from './hierarchy.source';
 
 const META_KEY = 'hierarchy';
@@ -45,8 +46,7 @@ export async function loadHierarchy(connection: DuckDBConnection): Promise<Hiera
   ]);
   if (existing.currentRowCount > 0) return null;
 
-  await connection.run('BEGIN TRANSACTION');
-  try {
+  await inTransaction(connection, async () => {
     const appender = await connection.createAppender('areas');
     const append = (row: (string | null)[]) => {
       for (const cell of row) {
@@ -116,11 +116,7 @@ export async function loadHierarchy(connection: DuckDBConnection): Promise<Hiera
        ) v WHERE areas.code = v.code`,
     );
     await connection.run('INSERT INTO meta VALUES ($1, $2)', [META_KEY, HIERARCHY_PACKAGE]);
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
+  });
   return countAreas(connection);
 }
 

@@ -2,10 +2,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import * as initial from './001-initial';
 import * as apiTokens from './002-api-tokens';
+import * as submissionIds from './003-submission-ids';
+import { inTransaction } from '../transaction';
 
 const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   { version: 1, name: 'initial', ...initial },
   { version: 2, name: 'api-tokens', ...apiTokens },
+  { version: 3, name: 'submission-ids', ...submissionIds },
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<number[]> {
@@ -18,18 +21,13 @@ export async function migrate(connection: DuckDBConnection): Promise<number[]> {
   const ran: number[] = [];
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
-    await connection.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(connection, async () => {
       for (const statement of migration.statements) await connection.run(statement);
       await connection.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [
         migration.version,
         migration.name,
       ]);
-      await connection.run('COMMIT');
-    } catch (error) {
-      await connection.run('ROLLBACK');
-      throw error;
-    }
+    });
     ran.push(migration.version);
   }
   return ran;

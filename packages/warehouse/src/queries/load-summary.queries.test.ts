@@ -31,9 +31,9 @@ beforeAll(async () => {
       period: '2024-03',
       submitted_at,
     });
-  await warehouse.write(async ({ connection }) => {
+  await warehouse.write(async (tx) => {
     await applySubmissions(
-      connection,
+      tx,
       [
         march('import-1', 2, KUNGKAI, '2024-03-20T09:00:00+07:00'),
         march('import-1', 3, SUNGAI_KAPAS, '2024-03-20T09:00:00+07:00'),
@@ -43,7 +43,7 @@ beforeAll(async () => {
       FIRST_LOAD,
     );
     await applySubmissions(
-      connection,
+      tx,
       [
         march('import-2', 2, KUNGKAI, '2024-03-25T09:00:00+07:00'),
         march('import-2', 3, LEMPUR_TENGAH, '2024-03-25T09:00:00+07:00'),

@@ -48,10 +48,10 @@ export async function openReadFixture(): Promise<Warehouse> {
     submitted_at: '2023-02-27T09:00:00+07:00',
     indicators: { gov_online_letters_pct: 40 },
   });
-  await warehouse.write(async ({ connection }) => {
-    await applySubmissions(connection, [...march, february]);
-    await refreshAreaScores(connection);
-    await upsertCadres(connection, [
+  await warehouse.write(async (tx) => {
+    await applySubmissions(tx, [...march, february]);
+    await refreshAreaScores(tx.connection);
+    await upsertCadres(tx.connection, [
       { cadre_id: 'KD-1', name: 'Siti', village_code: KUNGKAI, region: 'JKT', active: true },
       { cadre_id: 'KD-2', name: 'Budi', village_code: SUNGAI_KAPAS, region: 'JKT', active: true },
       { cadre_id: 'KD-3', name: 'Rina', village_code: PAUH_MENANG, region: 'JKT', active: true },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rejectedSubmission, validSubmission } from '../testing/submissions.fixture';
 import { openWarehouse, type Warehouse } from '../warehouse';
 import { applySubmissions } from './apply-submissions';
@@ -9,24 +9,18 @@ const SUNGAI_UDANG = '15.02.06.2026';
 
 let warehouse: Warehouse;
 
-beforeAll(async () => {
+// A store of its own per test: the writer keeps the stored keys in memory, so a test starts
+// from an empty store rather than deleting rows behind its back.
+beforeEach(async () => {
   warehouse = await openWarehouse({ dataDir: null });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await warehouse.close();
 });
 
-beforeEach(async () => {
-  await warehouse.write(async ({ connection }) => {
-    for (const table of ['reports', 'report_history', 'submissions', 'dirty_scopes']) {
-      await connection.run(`DELETE FROM ${table}`);
-    }
-  });
-});
-
 function apply(submissions: Submission[]) {
-  return warehouse.write(({ connection }) => applySubmissions(connection, submissions));
+  return warehouse.write((tx) => applySubmissions(tx, submissions));
 }
 
 async function storedReports() {
@@ -299,7 +293,7 @@ describe('applySubmissions', () => {
     expect((await storedReports()).map((r) => r.report_id)).toEqual(['b']);
   });
 
-  it('ignores a report_id already stored or repeated in the batch', async () => {
+  it("ignores a report_id the village already stored or repeats, never another village's", async () => {
     await apply([
       validSubmission({
         source_id: 's1',
@@ -313,6 +307,14 @@ describe('applySubmissions', () => {
       validSubmission({
         source_id: 's2',
         line: 2,
+        report_id: 'dup',
+        village_code: KUNGKAI,
+        period: '2023-02',
+        submitted_at: march(20),
+      }),
+      validSubmission({
+        source_id: 's2',
+        line: 5,
         report_id: 'dup',
         village_code: SUNGAI_UDANG,
         period: '2023-03',
@@ -337,6 +339,7 @@ describe('applySubmissions', () => {
     ]);
     expect(result.outcomes.map((o) => [o.outcome, o.reason])).toEqual([
       ['ignored', 'report_id already stored'],
+      ['imported', null],
       ['imported', null],
       ['ignored', 'report_id repeats line 3'],
     ]);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, ImportsTable } from '../schema';
 import type { ImportError } from '../queries/imports.queries';
+import { storableJson } from './storable-json';
 
 export interface NewImport {
   import_id: string;
@@ -120,7 +121,7 @@ export async function completeDryRun(
       updated: summary.updated,
       ignored: summary.ignored,
       rejected: summary.rejected,
-      dry_run_errors: JSON.stringify(summary.errors),
+      dry_run_errors: storableJson(summary.errors),
       finished_at: now.toISOString(),
     })
     .where('import_id', '=', importId)
@@ -128,23 +129,50 @@ export async function completeDryRun(
 }
 
 /**
- * At start: imports whose file was still being read (or dry runs still running) when the API
- * stopped cannot finish; mark them failed. Rows already queued are still loaded and counted.
+ * At start: imports whose file was still being read (and dry runs) when the API stopped cannot
+ * finish; they fail, saying how far they got. What was loaded stays loaded.
  */
 export async function failInterruptedImports(db: Kysely<Database>, now: Date): Promise<number> {
   const result = await db
     .updateTable('imports')
     .set({
       status: 'failed',
-      error: 'interrupted: the API stopped while the file was being read',
+      error: sql<string>`CASE WHEN dry_run
+        THEN 'interrupted: the API stopped during the dry run (nothing was written)'
+        ELSE concat('interrupted: the API stopped while the file was being read, after ',
+                    processed, ' rows were loaded (they stay; a re-import of the file ignores them)')
+        END`,
       finished_at: now.toISOString(),
     })
     .where((eb) =>
       eb.or([
         eb('status', '=', 'queued'),
-        eb.and([eb('dry_run', '=', true), eb('status', '=', 'running')]),
+        eb.and([
+          eb('status', '=', 'running'),
+          eb.or([eb('dry_run', '=', true), eb('rows', 'is', null)]),
+        ]),
       ]),
     )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Imports whose rows are on no queue any more (a Redis without persistence that restarted)
+ * can never complete: they fail, saying how many rows were loaded.
+ */
+export async function failLostImports(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('imports')
+    .set({
+      status: 'failed',
+      error: sql<string>`concat('lost: ', processed, ' of ', rows,
+        ' rows were loaded; the others are on no queue any more (was Redis restarted without persistence?)')`,
+      finished_at: now.toISOString(),
+    })
+    .where('status', '=', 'running')
+    .where('dry_run', '=', false)
+    .where('rows', 'is not', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

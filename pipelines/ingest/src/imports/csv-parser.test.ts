@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CsvParser, CsvRecordSplitter, parseCsvRecord } from './csv-parser';
+import { MAX_RECORD_CHARS } from './record-limit';
 
 /** mulberry32: seeded, so a failing input can be replayed. */
 function random(seed: number) {
@@ -48,7 +49,10 @@ describe('CsvRecordSplitter', () => {
       const cut = 1 + Math.floor(next() * 6);
       const parsed = feed(new CsvParser(), text, cut);
       const split = feed(new CsvRecordSplitter(), text, cut);
-      const reparsed = split.map((r) => ({ line: r.line, cells: parseCsvRecord(r.csv) }));
+      const reparsed = split.map((r) => ({
+        line: r.line,
+        cells: 'csv' in r ? parseCsvRecord(r.csv) : [],
+      }));
       expect({ text, records: reparsed }).toEqual({ text, records: parsed });
     }
   });
@@ -59,6 +63,16 @@ describe('CsvRecordSplitter', () => {
       { line: 1, csv: 'h1,h2' },
       { line: 2, csv: '1,"two\nlines"' },
       { line: 5, csv: '3,x' },
+    ]);
+  });
+
+  it('cuts a record over 1 MiB down to its length and first characters, and goes on', () => {
+    const huge = `r-2,"${'x'.repeat(MAX_RECORD_CHARS)}\n, still quoted"`;
+    const split = feed(new CsvRecordSplitter(), `h1,h2\n${huge}\nr-3,y\n`, 65_536);
+    expect(split).toEqual([
+      { line: 1, csv: 'h1,h2' },
+      { line: 2, oversized: { length: huge.length, head: huge.slice(0, 100) } },
+      { line: 4, csv: 'r-3,y' },
     ]);
   });
 });

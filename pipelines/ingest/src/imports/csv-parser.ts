@@ -1,5 +1,6 @@
 // RFC 4180 CSV, fed piece by piece: records with the line each starts on (quoted fields may span
 // lines). CsvParser splits cells; CsvRecordSplitter only finds where records are, much cheaper.
+import { oversizedRecord, RecordText, type OversizedRecord } from './record-limit';
 
 export interface CsvRecord {
   line: number;
@@ -109,7 +110,7 @@ export function parseCsvRecord(csv: string): string[] {
  * blank lines) without splitting cells: the API only needs to cut an import into chunks.
  */
 export class CsvRecordSplitter {
-  private pending = ''; // raw text of the current record from earlier pieces
+  private readonly record = new RecordText(); // raw text of the current record from earlier pieces
   private inQuotes = false;
   private quoteSeen = false;
   private fieldStart = true;
@@ -118,8 +119,8 @@ export class CsvRecordSplitter {
   private recordLine = 1;
   private pendingCr = false;
 
-  push(text: string): RawCsvRecord[] {
-    const records: RawCsvRecord[] = [];
+  push(text: string): (RawCsvRecord | OversizedRecord)[] {
+    const records: (RawCsvRecord | OversizedRecord)[] = [];
     let start = 0; // start of the current record within `text`
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -154,7 +155,8 @@ export class CsvRecordSplitter {
         this.blank = false;
         this.fieldStart = true;
       } else if (c === LF || c === CR) {
-        this.endRecord(records, this.pending + text.slice(start, i));
+        this.record.add(text.slice(start, i));
+        this.endRecord(records);
         this.line++;
         this.recordLine = this.line;
         this.pendingCr = c === CR;
@@ -164,19 +166,22 @@ export class CsvRecordSplitter {
         if (this.blank && !WHITESPACE.test(text[i]!)) this.blank = false;
       }
     }
-    this.pending += text.slice(start);
+    this.record.add(text.slice(start));
     return records;
   }
 
-  end(): RawCsvRecord[] {
-    const records: RawCsvRecord[] = [];
-    if (this.pending !== '') this.endRecord(records, this.pending);
+  end(): (RawCsvRecord | OversizedRecord)[] {
+    const records: (RawCsvRecord | OversizedRecord)[] = [];
+    if (this.record.length > 0) this.endRecord(records);
     return records;
   }
 
-  private endRecord(records: RawCsvRecord[], csv: string): void {
-    if (!this.blank) records.push({ line: this.recordLine, csv });
-    this.pending = '';
+  private endRecord(records: (RawCsvRecord | OversizedRecord)[]): void {
+    const length = this.record.length;
+    const oversized = this.record.oversized;
+    const csv = this.record.take();
+    if (oversized) records.push(oversizedRecord(this.recordLine, length, csv));
+    else if (!this.blank) records.push({ line: this.recordLine, csv });
     this.inQuotes = false;
     this.quoteSeen = false;
     this.fieldStart = true;

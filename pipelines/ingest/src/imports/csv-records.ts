@@ -1,5 +1,6 @@
 // Streams CSV records from a byte stream, split into cells or as raw record text.
 import { CsvParser, CsvRecordSplitter, type CsvRecord, type RawCsvRecord } from './csv-parser';
+import type { OversizedRecord } from './record-limit';
 import { decodeText } from './text-lines';
 
 export type { CsvRecord, RawCsvRecord } from './csv-parser';
@@ -15,7 +16,7 @@ export async function* readCsvRecords(
 /** Records as raw text: how the API cuts an import into chunks for the validate workers. */
 export async function* readRawCsvRecords(
   body: AsyncIterable<Uint8Array | string>,
-): AsyncGenerator<RawCsvRecord> {
+): AsyncGenerator<RawCsvRecord | OversizedRecord> {
   const splitter = new CsvRecordSplitter();
   for await (const text of decodeText(body)) yield* splitter.push(text);
   yield* splitter.end();

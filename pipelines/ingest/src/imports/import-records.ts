@@ -4,6 +4,7 @@ import type { SourceRecord } from '../validate/validate.job';
 import { parseCsvRecord } from './csv-parser';
 import { readRawCsvRecords } from './csv-records';
 import { readNdjsonRecords } from './ndjson-records';
+import { MAX_RECORD_CHARS } from './record-limit';
 
 export type ImportFormat = 'csv' | 'ndjson';
 
@@ -30,6 +31,8 @@ export async function openImportRecords(
   const csv = readRawCsvRecords(body);
   const first = await csv.next();
   if (first.done) throw new ImportFormatError(['the file is empty: a CSV needs a header row']);
+  if ('oversized' in first.value)
+    throw new ImportFormatError([`the header row is longer than ${MAX_RECORD_CHARS} characters`]);
   const header = parseCsvRecord(first.value.csv).map((name) => name.trim());
   const problems = checkCsvHeader(header);
   if (problems.length > 0) throw new ImportFormatError(problems);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsvRecords } from './csv-records';
 import { readNdjsonRecords } from './ndjson-records';
+import { decodeText } from './text-lines';
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -9,8 +10,8 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** Feeds text in pieces of `size` bytes, to cross every boundary. */
-async function* pieces(text: string, size: number): AsyncGenerator<Uint8Array> {
-  const bytes = new TextEncoder().encode(text);
+async function* pieces(text: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
 }
 
@@ -50,5 +51,43 @@ describe('readNdjsonRecords', () => {
       { line: 3, text: '{"b":2}' },
       { line: 4, text: '{"c":3}' },
     ]);
+  });
+
+  it('finds a line spread over ten thousand pieces in linear time, and cuts one over 1 MiB', async () => {
+    async function* drip(): AsyncGenerator<string> {
+      yield '{"a":1}\n';
+      for (let i = 0; i < 10_000; i++) yield 'x'.repeat(200); // 2 MB without a line break
+      yield '\n{"b":2}\n';
+    }
+    const records = await collect(readNdjsonRecords(drip()));
+    expect(records).toEqual([
+      { line: 1, text: '{"a":1}' },
+      { line: 2, oversized: { length: 2_000_000, head: 'x'.repeat(100) } },
+      { line: 3, text: '{"b":2}' },
+    ]);
+  });
+});
+
+describe('decodeText', () => {
+  const decode = async (bytes: number[], size: number) =>
+    (await collect(decodeText(pieces(Buffer.from(bytes), size)))).join('');
+
+  it('turns each byte that is not UTF-8 into a lone surrogate, never into U+FFFD', async () => {
+    for (const size of [1, 2, 3, 100]) {
+      // "a", an invalid byte, "é" (2 bytes), a truncated 3-byte sequence, "€" (3 bytes), "b"
+      const text = await decode(
+        [0x61, 0xff, 0xc3, 0xa9, 0xe2, 0x82, 0x41, 0xe2, 0x82, 0xac, 0x62],
+        size,
+      );
+      expect(text).toBe('a\udcffé\udce2\udc82A€b');
+    }
+  });
+
+  it('keeps a genuine U+FFFD and an incomplete sequence at the very end', async () => {
+    expect(await decode([0xef, 0xbf, 0xbd, 0xf0, 0x9f], 2)).toBe('\ufffd\udcf0\udc9f');
+  });
+
+  it('rejects overlong encodings and encoded surrogates', async () => {
+    expect(await decode([0xc0, 0xaf, 0xed, 0xa0, 0x80], 10)).toBe('\udcc0\udcaf\udced\udca0\udc80');
   });
 });

@@ -1,11 +1,15 @@
-// The loader's commit: one transaction applies a batch, refreshes aggregates and import progress.
+// The loader's commit: one transaction applies batches, refreshes aggregates and import progress.
+// A transaction the warehouse refuses is split until everything storable is stored and each
+// submission it cannot store is recorded as rejected, with the reason.
 import { REPORTS_LOADED, type ReportsLoadedEvent } from '@pantau/domain';
 import {
   applySubmissionBatches,
   refreshAreaScores,
   refreshImportProgress,
   submissionIds,
+  type ApplyResult,
   type Outcome,
+  type RejectedRow,
   type SubmissionBatch,
   type Warehouse,
 } from '@pantau/warehouse';
@@ -17,6 +21,9 @@ export interface CommitResult {
   completedImports: string[];
 }
 
+/** How much of the warehouse's own error a recorded rejection keeps. */
+const REASON_MAX = 300;
+
 function median(sorted: readonly number[]): number {
   if (sorted.length === 0) return 0;
   const mid = Math.floor(sorted.length / 2);
@@ -25,27 +32,14 @@ function median(sorted: readonly number[]): number {
 
 let batchCounter = 0;
 
-/** Applies batches exactly once and describes the commit as a `reports.loaded` event. */
-export async function commitSubmissions(
-  warehouse: Warehouse,
+/** The `reports.loaded` event of one commit. */
+function loadedEvent(
   batches: readonly SubmissionBatch[],
-  clock: () => Date = () => new Date(),
-): Promise<CommitResult> {
-  const { applied, completedImports, loadedAt } = await warehouse.write(
-    async ({ db, connection }) => {
-      const loadedAt = clock();
-      const applied = await applySubmissionBatches(connection, batches, loadedAt);
-      if (applied.touched.length > 0) await refreshAreaScores(connection);
-      const importIds = new Set(
-        batches.filter((b) => b.source === 'import').map((b) => b.source_id),
-      );
-      const completedImports = await refreshImportProgress(db, [...importIds], loadedAt);
-      return { applied, completedImports, loadedAt };
-    },
-  );
-  const committedAt = Date.now();
-
-  const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
+  applied: ApplyResult,
+  outcomes: ReadonlyMap<string, Outcome>,
+  loadedAt: Date,
+  committedAt: number,
+): ReportsLoadedEvent {
   const counts = { imported: 0, updated: 0, ignored: 0, rejected: 0 };
   for (const outcome of outcomes.values()) counts[outcome]++;
   // Earlier rows of an import that a row of this batch displaced are now ignored.
@@ -61,7 +55,7 @@ export async function commitSubmissions(
     })
     .sort((a, b) => a - b);
   const sources = new Map(batches.map((b) => [b.source_id, b.source]));
-  const event: ReportsLoadedEvent = {
+  return {
     type: REPORTS_LOADED,
     batch_id: `${loadedAt.getTime().toString(36)}-${(batchCounter++).toString(36)}`,
     committed_at: new Date(committedAt).toISOString(),
@@ -75,5 +69,96 @@ export async function commitSubmissions(
       max: latencies[latencies.length - 1] ?? 0,
     },
   };
+}
+
+/** Applies batches exactly once in one transaction and describes the commit as an event. */
+export async function commitSubmissions(
+  warehouse: Warehouse,
+  batches: readonly SubmissionBatch[],
+  clock: () => Date = () => new Date(),
+): Promise<CommitResult> {
+  const { applied, completedImports, loadedAt } = await warehouse.write(async (tx) => {
+    const loadedAt = clock();
+    const applied = await applySubmissionBatches(tx, batches, loadedAt);
+    if (applied.touched.length > 0) await refreshAreaScores(tx.connection);
+    const importIds = new Set(batches.filter((b) => b.source === 'import').map((b) => b.source_id));
+    const completedImports = await refreshImportProgress(tx.db, [...importIds], loadedAt);
+    return { applied, completedImports, loadedAt };
+  });
+  const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
+  const event = loadedEvent(batches, applied, outcomes, loadedAt, Date.now());
   return { event, outcomes, completedImports };
+}
+
+/** Halves of a list (of batches, or of one batch's rows), the first half first. */
+function halves<T>(items: readonly T[]): [T[], T[]] {
+  const mid = Math.ceil(items.length / 2);
+  return [items.slice(0, mid), items.slice(mid)];
+}
+
+function rowsOf(batch: SubmissionBatch): number {
+  return batch.valid.length + batch.rejected.length;
+}
+
+/** A batch's rows (two or more) split in two halves that keep the batch's source and order. */
+function splitBatch(batch: SubmissionBatch): [SubmissionBatch, SubmissionBatch] {
+  const rows = [
+    ...batch.valid.map((row) => ({ valid: row })),
+    ...batch.rejected.map((row) => ({ rejected: row })),
+  ];
+  const rebuild = (part: typeof rows): SubmissionBatch => ({
+    ...batch,
+    valid: part.flatMap((r) => ('valid' in r ? [r.valid] : [])),
+    rejected: part.flatMap((r) => ('rejected' in r ? [r.rejected] : [])),
+  });
+  const [a, b] = halves(rows);
+  return [rebuild(a), rebuild(b)];
+}
+
+/** The one submission of `batch`, recorded as rejected because the warehouse refused it. */
+function unstorable(batch: SubmissionBatch, error: unknown): SubmissionBatch {
+  const reason = `could not be stored: ${String((error as Error).message ?? error).slice(0, REASON_MAX)}`;
+  const [valid] = batch.valid;
+  const [line, payload]: [number, unknown] = valid
+    ? [valid[0], { report_id: valid[1], village_code: valid[3], period: valid[4] }]
+    : [batch.rejected[0]![0], null];
+  const row: RejectedRow = [line, [{ field: 'report', value: null, message: reason }], payload];
+  return { ...batch, valid: [], rejected: [row] };
+}
+
+export interface IsolatingOptions {
+  warehouse: Warehouse;
+  clock?: () => Date;
+  /** Called after each commit (a split batch commits several times). */
+  onCommitted: (result: CommitResult) => void;
+  /** Called when a transaction failed and is being split. */
+  onSplit?: (error: unknown, submissions: number) => void;
+}
+
+/**
+ * Commits `batches`; if the warehouse refuses the transaction, splits it — by batch, then by
+ * submission — so that everything storable commits, and records each submission it cannot
+ * store as rejected. An error that even recording one rejection meets (a full disk, a closed
+ * database) is the infrastructure's: it is thrown, and the job is retried later.
+ */
+export async function commitIsolating(
+  options: IsolatingOptions,
+  batches: readonly SubmissionBatch[],
+): Promise<void> {
+  try {
+    options.onCommitted(await commitSubmissions(options.warehouse, batches, options.clock));
+    return;
+  } catch (error) {
+    const rows = batches.reduce((n, b) => n + rowsOf(b), 0);
+    if (rows === 0) throw error;
+    options.onSplit?.(error, rows);
+    if (batches.length > 1) {
+      for (const half of halves(batches)) await commitIsolating(options, half);
+    } else if (rows > 1) {
+      for (const half of splitBatch(batches[0]!)) await commitIsolating(options, [half]);
+    } else {
+      const rejected = unstorable(batches[0]!, error);
+      options.onCommitted(await commitSubmissions(options.warehouse, [rejected], options.clock));
+    }
+  }
 }

@@ -6,13 +6,12 @@ import {
   type SubmissionBatch,
   type Warehouse,
 } from '@pantau/warehouse';
-import { Worker, type ConnectionOptions } from 'bullmq';
+import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
-import { KEEP_COMPLETED, KEEP_FAILED, LOAD_QUEUE } from '../queues';
+import { KEEP_COMPLETED, LOAD_QUEUE } from '../queues';
 import { Batcher } from '../batcher';
-import type { LoadJob } from './load.job';
-import { keyAdmission } from './key-admission';
-import { commitSubmissions, type CommitResult } from './load.processor';
+import { loadJobProblem, type LoadJob } from './load.job';
+import { commitIsolating } from './load.processor';
 
 export interface LoaderOptions {
   warehouse: Warehouse;
@@ -56,32 +55,46 @@ export interface Loader {
 
 export function startLoader(options: LoaderOptions): Loader {
   const log = options.logger.child({ module: 'loader' });
-  const batcher = new Batcher<SubmissionBatch, CommitResult>(
+  const batcher = new Batcher<SubmissionBatch, Map<string, Outcome>>(
     async (batches) => {
+      const outcomes = new Map<string, Outcome>();
       const started = performance.now();
-      const result = await commitSubmissions(options.warehouse, batches);
+      await commitIsolating(
+        {
+          warehouse: options.warehouse,
+          onCommitted(result) {
+            for (const [id, outcome] of result.outcomes) outcomes.set(id, outcome);
+            options.onLoaded(result.event);
+            for (const importId of result.completedImports)
+              log.info({ import_id: importId }, 'import completed');
+          },
+          onSplit(error, submissions) {
+            log.warn({ err: error, submissions }, 'the warehouse refused a batch: splitting it');
+          },
+        },
+        batches,
+      );
       const ms = Math.round(performance.now() - started);
-      log.debug({ counts: result.event.counts, sources: batches.length, ms }, 'batch committed');
-      options.onLoaded(result.event);
-      for (const importId of result.completedImports)
-        log.info({ import_id: importId }, 'import completed');
-      return result;
+      log.debug({ submissions: outcomes.size, sources: batches.length, ms }, 'batch committed');
+      return outcomes;
     },
     {
       maxWeight: options.maxBatch ?? DEFAULT_MAX_BATCH,
       weigh: (batch) => batch.valid.length + batch.rejected.length,
       lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS,
-      admission: keyAdmission,
     },
   );
 
   const worker = new Worker<LoadJob, JobOutcomes>(
     LOAD_QUEUE,
     async (job) => {
+      const problem = loadJobProblem(job.data);
+      // A malformed job will not get better on a retry: fail it for good, with the reason.
+      if (problem) throw new UnrecoverableError(`malformed load job: ${problem}`);
       const { batches } = job.data;
-      // A job's batches may be committed in different transactions (see keyAdmission).
+      // A job's batches share one transaction (or its halves, if the warehouse refused it).
       const results = await batcher.submit(batches);
-      const outcomeOf = (id: string) => results.find((r) => r.outcomes.has(id))?.outcomes.get(id);
+      const outcomeOf = (id: string) => results.find((r) => r.has(id))?.get(id);
       const counts: JobOutcomes = {
         imported: 0,
         updated: 0,
@@ -103,7 +116,6 @@ export function startLoader(options: LoaderOptions): Loader {
       stalledInterval: options.lockDurationMs ?? DEFAULT_LOCK_MS,
       maxStalledCount: MAX_STALLED,
       removeOnComplete: KEEP_COMPLETED,
-      removeOnFail: KEEP_FAILED,
     },
   );
   worker.on('failed', (job, error) => {

@@ -11,6 +11,11 @@ export const recordSchema = z.union([
   z.object({ line: z.number().int().positive(), csv: z.string() }),
   z.object({ line: z.number().int().positive(), text: z.string() }),
   z.object({ line: z.number().int().positive(), value: z.unknown() }),
+  // A record over MAX_RECORD_CHARS: only its length and first characters travel.
+  z.object({
+    line: z.number().int().positive(),
+    oversized: z.object({ length: z.number().int().positive(), head: z.string() }),
+  }),
 ]);
 
 export type SourceRecord = z.infer<typeof recordSchema>;

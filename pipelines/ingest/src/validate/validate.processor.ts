@@ -5,9 +5,11 @@ import {
   validateReport,
   type ValidationContext,
   type ValidationResult,
+  type VillageDirectory,
 } from '@pantau/domain';
 import { validRow, type SubmissionBatch } from '@pantau/warehouse';
 import { parseCsvRecord } from '../imports/csv-parser';
+import { MAX_RECORD_CHARS } from '../imports/record-limit';
 import type { BatchJob, SourceRecord } from './validate.job';
 
 /** Adds one record's outcome to the batch (rejected records keep their payload for lineage). */
@@ -28,6 +30,14 @@ function validateRecord(
   header: readonly string[] | undefined,
   context: ValidationContext,
 ): { result: ValidationResult; payload: () => unknown } {
+  if ('oversized' in record) {
+    const { length, head } = record.oversized;
+    const message = `is longer than 1 MiB (${length.toLocaleString('en-US')} characters, at most ${MAX_RECORD_CHARS.toLocaleString('en-US')}): a report takes a few hundred`;
+    return {
+      result: { ok: false, errors: [{ field: 'line', value: head, message }] },
+      payload: () => ({ oversized: { length, head } }),
+    };
+  }
   if ('csv' in record) {
     const columns = header ?? [];
     const cells = parseCsvRecord(record.csv);
@@ -56,7 +66,12 @@ function validateRecord(
 }
 
 /** Validates every record of a batch job (an import chunk or an API request). */
-export function validateBatch(job: BatchJob, context: ValidationContext): SubmissionBatch {
+export function validateBatch(job: BatchJob, villages: VillageDirectory): SubmissionBatch {
+  // The future is read from the moment the source arrived, whenever the job runs.
+  const context: ValidationContext = {
+    isVillage: villages.isVillage,
+    receivedAt: Date.parse(job.received_at),
+  };
   const batch: SubmissionBatch = {
     source: job.source,
     source_id: job.source_id,
@@ -74,8 +89,9 @@ export function validateBatch(job: BatchJob, context: ValidationContext): Submis
 /** Validates a third-party job: one report; the job id identifies the submission. */
 export function validateQueuedReport(
   job: { id: string; timestamp: number; data: unknown },
-  context: ValidationContext,
+  villages: VillageDirectory,
 ): SubmissionBatch {
+  const context: ValidationContext = { isVillage: villages.isVillage, receivedAt: job.timestamp };
   const batch: SubmissionBatch = {
     source: 'queue',
     // Redis may lose its id counter (no persistence); the timestamp keeps the id unique anyway.

@@ -1,11 +1,11 @@
 // Wiring of a validate worker: validates each job's records and hands them to the loader.
-import type { ValidationContext } from '@pantau/domain';
+import type { VillageDirectory } from '@pantau/domain';
 import type { SubmissionBatch } from '@pantau/warehouse';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { Batcher } from '../batcher';
-import { LOAD_JOB, loadJobId, type LoadJob } from '../load/load.job';
-import { KEEP_COMPLETED, KEEP_FAILED, VALIDATE_QUEUE } from '../queues';
+import { LOAD_JOB, type LoadJob } from '../load/load.job';
+import { KEEP_COMPLETED, VALIDATE_QUEUE } from '../queues';
 import { BATCH_JOB, batchJobSchema, REPORT_JOB } from './validate.job';
 import { validateBatch, validateQueuedReport } from './validate.processor';
 
@@ -13,9 +13,11 @@ export interface ValidateWorkerOptions {
   connection: ConnectionOptions;
   prefix: string;
   loadQueue: Queue<LoadJob>;
-  context: ValidationContext;
+  context: VillageDirectory;
   logger: Logger;
   concurrency?: number;
+  /** How long a killed worker's jobs stay locked before another worker takes them over. */
+  lockDurationMs?: number;
 }
 
 /**
@@ -28,10 +30,14 @@ const MAX_LOAD_JOB = 5_000;
 /** How long a validated job waits for others to share its load job. */
 const LINGER_MS = 5;
 
+/** A worker killed mid-job leaves its jobs stalled; they must survive a few such crashes. */
+const MAX_STALLED = 10;
+const DEFAULT_LOCK_MS = 30_000;
+
 /** The packed batch a validate job becomes. */
 function validated(
   job: { id?: string; name: string; timestamp: number; data: unknown },
-  context: ValidationContext,
+  context: VillageDirectory,
 ): SubmissionBatch {
   if (job.name === REPORT_JOB) {
     return validateQueuedReport(
@@ -55,18 +61,13 @@ function validated(
 export function startValidateWorker(options: ValidateWorkerOptions): Worker {
   const log = options.logger.child({ module: 'validate-worker' });
   // Retries are safe whatever the grouping: the loader skips submissions already recorded.
-  const handOver = new Batcher<{ id: string; batch: SubmissionBatch }, void>(
-    async (validated) => {
-      const batches = validated.map((v) => v.batch);
-      await options.loadQueue.add(
-        LOAD_JOB,
-        { batches },
-        { jobId: loadJobId(validated.map((v) => v.id)) },
-      );
+  const handOver = new Batcher<SubmissionBatch, void>(
+    async (batches) => {
+      await options.loadQueue.add(LOAD_JOB, { batches });
     },
     {
       maxWeight: MAX_LOAD_JOB,
-      weigh: ({ batch }) => batch.valid.length + batch.rejected.length,
+      weigh: (batch) => batch.valid.length + batch.rejected.length,
       lingerMs: LINGER_MS,
     },
   );
@@ -74,15 +75,18 @@ export function startValidateWorker(options: ValidateWorkerOptions): Worker {
     VALIDATE_QUEUE,
     async (job) => {
       const batch = validated(job, options.context);
-      await handOver.submit([{ id: job.id ?? job.name, batch }]);
+      await handOver.submit([batch]);
       return { valid: batch.valid.length, invalid: batch.rejected.length };
     },
     {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      lockDuration: options.lockDurationMs ?? DEFAULT_LOCK_MS,
+      // Look for a killed worker's jobs as often as their locks can expire.
+      stalledInterval: options.lockDurationMs ?? DEFAULT_LOCK_MS,
+      maxStalledCount: MAX_STALLED,
       removeOnComplete: KEEP_COMPLETED,
-      removeOnFail: KEEP_FAILED,
     },
   );
   worker.on('failed', (job, error) => {

@@ -1,0 +1,218 @@
+// DESIGN.md's natural-key rules, decided in memory against the stored keys: a pure function of
+// the batches of one transaction and the state it starts from.
+import type { Outcome } from '../schema';
+import { KeyOverlay, type KeyState, type StoredKey } from './stored-keys';
+import type { SubmissionBatch, ValidRow } from './submission-batch';
+
+export interface RowDecision {
+  outcome: Outcome;
+  reason: string | null;
+}
+
+/** A valid row that becomes the stored version of its key (until a later row replaces it). */
+export interface Version {
+  batch: number;
+  row: number;
+  key: StoredKey;
+  /** Set when a later row of the same transaction replaced this version: it goes to history. */
+  replacedBy: string | null;
+}
+
+export interface Decisions {
+  /** Per batch, per valid row (in `batch.valid` order); rejected rows are always `rejected`. */
+  valid: RowDecision[][];
+  versions: Version[];
+  /** Keys whose committed report a row replaced: the report moves to history. */
+  moved: { village_code: string; period: string; replaced_by: string }[];
+  /** Committed submissions that a later row of their own source replaced: now ignored. */
+  superseded: {
+    submission_id: string;
+    source_id: string;
+    received_at: string;
+    was: 'imported' | 'updated';
+    reason: string;
+  }[];
+  /** The keys after this transaction; commit it once the transaction has committed. */
+  overlay: KeyOverlay;
+}
+
+interface Candidate {
+  batch: number;
+  row: number;
+  seq: number;
+  source: string;
+  line: number;
+  reportId: string;
+  village: string;
+  period: string;
+  submittedMs: number;
+  onTime: boolean;
+}
+
+function candidateOf(
+  batch: number,
+  row: number,
+  seq: number,
+  source: string,
+  valid: ValidRow,
+): Candidate {
+  const [line, reportId, , village, period, submittedMs, onTime] = valid;
+  return { batch, row, seq, source, line, reportId, village, period, submittedMs, onTime };
+}
+
+function minBy(map: Map<string, number>, key: string, value: number): void {
+  const current = map.get(key);
+  if (current === undefined || value < current) map.set(key, value);
+}
+
+/**
+ * Report ids belong to their village: a row repeating a report_id the village stores in another
+ * report, or that an earlier row of this transaction used for another (source, period), is
+ * ignored. Rows of one source that share the id *and* the key are left to the key rules.
+ */
+function decideReportIds(
+  rows: readonly Candidate[],
+  sourceSeq: ReadonlyMap<string, number>,
+  state: KeyState,
+  decide: (c: Candidate, reason: string) => void,
+): Candidate[] {
+  const groupFirstLine = new Map<string, number>();
+  const groupOf = (c: Candidate) =>
+    `${c.village}\u0000${c.reportId}\u0000${c.source}\u0000${c.period}`;
+  for (const c of rows) minBy(groupFirstLine, groupOf(c), c.line);
+  // The group of (source, period) that keeps each (village, report_id): the first source, then
+  // the group whose first line comes first.
+  const winner = new Map<string, { group: string; order: [number, number] }>();
+  for (const c of rows) {
+    const id = `${c.village}\u0000${c.reportId}`;
+    const group = groupOf(c);
+    const order: [number, number] = [sourceSeq.get(c.source)!, groupFirstLine.get(group)!];
+    const best = winner.get(id);
+    if (
+      !best ||
+      order[0] < best.order[0] ||
+      (order[0] === best.order[0] && order[1] < best.order[1])
+    )
+      winner.set(id, { group, order });
+  }
+  const rest: Candidate[] = [];
+  for (const c of rows) {
+    const best = winner.get(`${c.village}\u0000${c.reportId}`)!;
+    if (state.holdsReportId(c.village, c.reportId, { sourceId: c.source, period: c.period }))
+      decide(c, 'report_id already stored');
+    else if (best.group !== groupOf(c)) decide(c, `report_id repeats line ${best.order[1]}`);
+    else rest.push(c);
+  }
+  return rest;
+}
+
+/** Within one source the latest submitted_at wins, the first line among equals. */
+function resolveWithinSources(
+  rows: readonly Candidate[],
+  decide: (c: Candidate, reason: string) => void,
+): Candidate[] {
+  const byKey = new Map<string, Candidate[]>();
+  for (const c of rows) {
+    const key = `${c.village}\u0000${c.period}\u0000${c.source}`;
+    const list = byKey.get(key);
+    if (list) list.push(c);
+    else byKey.set(key, [c]);
+  }
+  const winners: Candidate[] = [];
+  for (const list of byKey.values()) {
+    list.sort((a, b) => b.submittedMs - a.submittedMs || a.line - b.line || a.seq - b.seq);
+    const [first, ...others] = list;
+    winners.push(first!);
+    for (const other of others)
+      decide(other, `superseded by line ${first!.line} of the same source`);
+  }
+  return winners;
+}
+
+/**
+ * Decides every row of a transaction's batches: rejected rows stay rejected; valid rows are
+ * imported, updated or ignored by the natural-key rules, sources applying in arrival order.
+ * `state` is the stored keys at the start; nothing is changed until the overlay is committed.
+ */
+export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeyState): Decisions {
+  const overlay = new KeyOverlay(state);
+  const valid = batches.map((b) =>
+    b.valid.map((): RowDecision => ({ outcome: 'ignored', reason: null })),
+  );
+  const decide = (c: Candidate, reason: string) => {
+    valid[c.batch]![c.row] = { outcome: 'ignored', reason };
+  };
+
+  const rows: Candidate[] = [];
+  const sourceSeq = new Map<string, number>();
+  let seq = 0;
+  batches.forEach((batch, b) => {
+    batch.valid.forEach((row, r) => {
+      minBy(sourceSeq, batch.source_id, seq);
+      rows.push(candidateOf(b, r, seq++, batch.source_id, row));
+    });
+    seq += batch.rejected.length;
+  });
+
+  const unique = decideReportIds(rows, sourceSeq, state, decide);
+  // Sources apply in the order their first remaining row arrived.
+  const firstSeq = new Map<string, number>();
+  for (const c of unique) minBy(firstSeq, c.source, c.seq);
+  const winners = resolveWithinSources(unique, decide).sort(
+    (a, b) => firstSeq.get(a.source)! - firstSeq.get(b.source)! || a.seq - b.seq,
+  );
+
+  const versions: Version[] = [];
+  const versionOfKey = new Map<string, number>();
+  const moved: Decisions['moved'] = [];
+  const superseded: Decisions['superseded'] = [];
+  for (const c of winners) {
+    const stored = overlay.get(c.village, c.period);
+    const submissionId = `${c.source}:${c.line}`;
+    let outcome: 'imported' | 'updated';
+    if (!stored) outcome = 'imported';
+    else if (stored.sourceId === c.source) {
+      const newer =
+        c.submittedMs > stored.submittedMs ||
+        (c.submittedMs === stored.submittedMs && c.line < stored.line);
+      if (!newer) {
+        decide(c, `superseded by line ${stored.line} of the same source`);
+        continue;
+      }
+      outcome = stored.outcome;
+      // One source per key per transaction: the stored row is from an earlier one.
+      superseded.push({
+        submission_id: `${stored.sourceId}:${stored.line}`,
+        source_id: c.source,
+        received_at: batches[c.batch]!.received_at,
+        was: stored.outcome,
+        reason: `superseded by line ${c.line} of the same source`,
+      });
+    } else if (c.submittedMs > stored.submittedMs) outcome = 'updated';
+    else {
+      decide(c, `not newer than the stored report ${stored.reportId}`);
+      continue;
+    }
+
+    const keyId = `${c.village}\u0000${c.period}`;
+    if (stored) {
+      const earlier = versionOfKey.get(keyId);
+      if (earlier !== undefined) versions[earlier]!.replacedBy = submissionId;
+      else moved.push({ village_code: c.village, period: c.period, replaced_by: submissionId });
+    }
+    const key: StoredKey = {
+      submittedMs: c.submittedMs,
+      firstSubmittedMs: Math.min(stored?.firstSubmittedMs ?? c.submittedMs, c.submittedMs),
+      onTime: (stored?.onTime ?? false) || c.onTime,
+      reportId: c.reportId,
+      sourceId: c.source,
+      line: c.line,
+      outcome,
+    };
+    overlay.put(c.village, c.period, key);
+    versionOfKey.set(keyId, versions.length);
+    versions.push({ batch: c.batch, row: c.row, key, replacedBy: null });
+    valid[c.batch]![c.row] = { outcome, reason: null };
+  }
+  return { valid, versions, moved, superseded, overlay };
+}
