@@ -4,6 +4,9 @@ import { serve } from '@hono/node-server';
 
 /** `requestTimeout: 0` turns Node's whole-request timeout off. */
 const UPLOADS_NEVER_TIMED_OUT = 0;
+/** A client still sending its headers after this long is cut (Node's default would follow the
+ *  request timeout down to 0, i.e. never). */
+const HEADERS_TIMEOUT_MS = 60_000;
 
 interface Fetchable {
   fetch: (request: Request) => Response | Promise<Response>;
@@ -23,7 +26,10 @@ export function serveApi(
     {
       fetch: app.fetch,
       port,
-      serverOptions: { requestTimeout: UPLOADS_NEVER_TIMED_OUT },
+      serverOptions: {
+        requestTimeout: UPLOADS_NEVER_TIMED_OUT,
+        headersTimeout: HEADERS_TIMEOUT_MS,
+      },
     },
     (info) => onListening(info.port),
   ) as Server;

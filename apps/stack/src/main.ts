@@ -32,15 +32,16 @@ async function stopAll(code: number): Promise<never> {
   process.exit(code);
 }
 
-function onExit(name: string, code: number | null) {
+/** A service that dies is restarted; only one the stack cannot run without stops it all. */
+function onGiveUp() {
   if (stopping) return;
-  say(`${name} exited unexpectedly (code ${code}); stopping the rest`);
+  say('stopping the rest');
   void stopAll(1);
 }
 
 /** Registered before it is ready, so that a stop during its start stops it too. */
 const start: StartService = async (options) => {
-  const service = startService({ ...options, onExit });
+  const service = startService({ ...options, onGiveUp, say });
   services.push(service);
   await service.ready;
 };
@@ -73,6 +74,7 @@ try {
     command: node,
     args: ['--import', 'tsx', 'src/main.ts'],
     cwd: resolve(ROOT, 'apps/api'),
+    critical: true,
     env: {
       ...shared,
       DATA_DIR: dataDir,

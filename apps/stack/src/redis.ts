@@ -81,6 +81,7 @@ export async function ensureRedis(
     ],
     cwd: dir,
     env: {},
+    critical: true,
     ready: () => answers(privateUrl),
   });
   return { url: privateUrl, started: true };

@@ -2,6 +2,6 @@
 import { parseEnv } from '@pantau/config';
 
 export const env = parseEnv(
-  ['REDIS_URL', 'QUEUE_PREFIX', 'LOG_LEVEL', 'API_PORT', 'ADMIN_TOKEN'],
+  ['REDIS_URL', 'QUEUE_PREFIX', 'LOG_LEVEL', 'API_PORT', 'ADMIN_TOKEN', 'VALIDATE_LOCK_MS'],
   process.env,
 );

@@ -36,14 +36,19 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: KEEP_FAILED,
 } as const;
 
-/** Connection states in which Redis was reached before and is not reachable now. */
-const LOST: ReadonlySet<string> = new Set(['reconnecting', 'close', 'end']);
+/** How long a producer waits for Redis's first answer. */
+const FIRST_ANSWER_MS = 5_000;
+
+/** Connection states before the first connection is made. */
+const STARTING: ReadonlySet<string> = new Set(['wait', 'connecting', 'connect']);
 
 export interface Queues {
   validate: Queue;
   load: Queue;
   /** Whether Redis answers now: producers refuse work at once rather than wait for it. */
   available(): boolean;
+  /** Redis's INFO section, failing at once while Redis is unreachable. */
+  info(section: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -56,6 +61,20 @@ export function createQueues(redisUrl: string, prefix: string): Queues {
   const connection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   // Reconnection is ioredis's business; a producer learns of an outage from its own command.
   connection.on('error', () => undefined);
+  let reached = false;
+  connection.on('ready', () => (reached = true));
+  /** Redis's first answer is waited for (briefly); once it was lost, nothing waits for it. */
+  const connected = async () => {
+    if (connection.status === 'ready') return;
+    if (reached) throw new Error(`Redis is unreachable (${connection.status})`);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Redis did not answer')), FIRST_ANSWER_MS);
+      connection.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  };
   const validate = new Queue(VALIDATE_QUEUE, {
     connection,
     prefix,
@@ -69,8 +88,12 @@ export function createQueues(redisUrl: string, prefix: string): Queues {
   return {
     validate,
     load,
-    // Before the first connect, BullMQ waits for the connection; after losing it, refuse.
-    available: () => !LOST.has(connection.status),
+    // Before the first connection BullMQ waits for it; once it is lost, refuse at once.
+    available: () => connection.status === 'ready' || (!reached && STARTING.has(connection.status)),
+    info: async (section) => {
+      await connected();
+      return connection.info(section);
+    },
     async close() {
       await Promise.all([validate.close(), load.close()]);
       connection.disconnect();

@@ -24,6 +24,7 @@ const worker = startValidateWorker({
   loadQueue,
   context: { isVillage: (code) => villages.has(code) },
   logger,
+  lockDurationMs: env.VALIDATE_LOCK_MS,
 });
 logger.info({ villages: villages.size, prefix: env.QUEUE_PREFIX }, 'validate worker ready');
 

@@ -1,6 +1,6 @@
 // What a read request is about: its period (latest by default) and the areas it names, checked.
-import { addMonths, monthsBetween, periodOfInstant } from '@pantau/domain';
-import { latestPeriod, type Area } from '@pantau/warehouse';
+import { addMonths, monthsBetween } from '@pantau/domain';
+import { defaultPeriod, type Area } from '@pantau/warehouse';
 import { assertMayRead } from '../auth/scope';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
@@ -9,12 +9,12 @@ import { ApiError, badRequest } from '../errors';
 import { MAX_SERIES_MONTHS } from '../schemas/query-params';
 
 /**
- * The requested period, or the latest one with data; on an empty store, the current month
- * (Asia/Jakarta), so a fresh install answers with empty rows rather than an error.
+ * The requested period, or DESIGN.md's default: the latest closed month (the month before now,
+ * Asia/Jakarta), or the latest period with reports when that month has none.
  */
 export async function resolvePeriod(deps: AppDeps, period: string | undefined): Promise<string> {
   if (period !== undefined) return period;
-  return (await latestPeriod(deps.warehouse.db)) ?? periodOfInstant(deps.clock().getTime());
+  return defaultPeriod(deps.warehouse.db, deps.clock());
 }
 
 export function unknownArea(code: string, parameter: string): ApiError {

@@ -46,7 +46,8 @@ export const periodParam = z
   });
 
 export const optionalPeriod = periodParam.optional().openapi({
-  description: 'Month YYYY-MM; omitted means the latest month with data (stated in the response)',
+  description:
+    'Month YYYY-MM; omitted means the latest closed month (the month before now, Asia/Jakarta), or the latest month with reports when it has none (stated in the response)',
   example: '2024-06',
 });
 

@@ -15,6 +15,9 @@ import { LiveFeed } from '../live/live-feed';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
+/** The limits as configured by default (@pantau/config). */
+export const DEFAULT_TEST_LIMITS = apiLimits(parseEnv(LIMIT_VARS, {}));
+
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
@@ -47,7 +50,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     queues,
     villages: { isVillage: (code) => known.has(code) },
     spoolDir,
-    limits: apiLimits(parseEnv(LIMIT_VARS, {})),
+    limits: DEFAULT_TEST_LIMITS,
     redisWarnings: [],
     loader: null,
     ...overrides,

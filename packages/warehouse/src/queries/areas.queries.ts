@@ -1,5 +1,11 @@
 // Areas of the hierarchy: search by name, children of a parent, one area with its breadcrumb.
-import { adminParentCode, levelOfCode, type Level } from '@pantau/domain';
+import {
+  addMonths,
+  adminParentCode,
+  levelOfCode,
+  periodOfInstant,
+  type Level,
+} from '@pantau/domain';
 import { sql, type Kysely } from 'kysely';
 import type { AreasTable, Database } from '../schema';
 import { parentColumn } from './scope';
@@ -112,4 +118,22 @@ export async function latestPeriod(db: Kysely<Database>): Promise<string | null>
     .where('level', '=', 'country')
     .executeTakeFirst();
   return row?.period ?? null;
+}
+
+/**
+ * The period a read without one shows (DESIGN.md, Default period): the latest closed month —
+ * the calendar month before `now` in Asia/Jakarta — or, when it has no reports at all, the
+ * latest period that has; on an empty store, the closed month all the same.
+ */
+export async function defaultPeriod(db: Kysely<Database>, now: Date): Promise<string> {
+  const closed = addMonths(periodOfInstant(now.getTime()), -1);
+  const row = await db
+    .selectFrom('area_scores')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('period', '=', closed).as('closed'),
+      eb.fn.max('period').as('latest'),
+    ])
+    .where('level', '=', 'country')
+    .executeTakeFirst();
+  return Number(row?.closed ?? 0) > 0 ? closed : (row?.latest ?? closed);
 }

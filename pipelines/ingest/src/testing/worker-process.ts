@@ -10,6 +10,8 @@ export interface WorkerProcess {
   child: ChildProcess;
   /** SIGTERM: the worker finishes the jobs in hand, then exits. */
   stop(): Promise<number | null>;
+  /** SIGKILL: no cleanup at all, like a crash; its jobs stay locked until their lock expires. */
+  kill(): Promise<void>;
 }
 
 export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
@@ -40,8 +42,13 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
   return {
     child,
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       return exited;
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
