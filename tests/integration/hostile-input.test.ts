@@ -196,3 +196,45 @@ describe('hostile files', () => {
     ]);
   });
 });
+
+describe('a flood from one source of reports', () => {
+  it('shares transactions instead of queueing one per report for the same village and month', async () => {
+    const FLOOD = 300;
+    let commits = 0;
+    const unsubscribe = p.deps.live.subscribe(() => commits++);
+    const posted = await Promise.all(
+      Array.from({ length: FLOOD }, (_, i) =>
+        p.call(
+          'POST',
+          '/api/v1/reports',
+          JSON.stringify(
+            report(KUNGKAI, `flood-${i}`, {
+              period: '2024-12',
+              submitted_at: new Date(Date.UTC(2024, 11, 20, 0, 0, i)).toISOString(),
+            }),
+          ),
+          { 'content-type': 'application/json' },
+        ),
+      ),
+    );
+    expect(posted.every((r) => r.status === 202)).toBe(true);
+    await p.waitUntil(async () => {
+      const row = await p.warehouse.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('report_id', 'like', 'flood-%')
+        .executeTakeFirstOrThrow();
+      return row.n === FLOOD;
+    }, 'the flood');
+    unsubscribe();
+    // Before, a transaction took one source per (village, period): one commit per report.
+    expect(commits).toBeLessThan(FLOOD / 5);
+    const stored = await p.warehouse.db
+      .selectFrom('reports')
+      .select('report_id')
+      .where('village_code', '=', KUNGKAI)
+      .where('period', '=', '2024-12')
+      .execute();
+    expect(stored).toEqual([{ report_id: `flood-${FLOOD - 1}` }]);
+  });
+});
