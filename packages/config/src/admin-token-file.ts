@@ -1,0 +1,35 @@
+// The generated admin token's file in DATA_DIR: written by whoever generates it, read by the CLIs.
+import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ADMIN_TOKEN_FILE = 'admin-token';
+/** Owner read/write only: the file holds the key to everything. */
+const OWNER_ONLY = 0o600;
+
+export function adminTokenPath(dataDir: string): string {
+  return join(dataDir, ADMIN_TOKEN_FILE);
+}
+
+/**
+ * Writes `token` to DATA_DIR/admin-token, readable by its owner only, and returns the path. The
+ * file is written beside its final name and renamed, so a reader never sees half a token.
+ */
+export function writeAdminTokenFile(dataDir: string, token: string): string {
+  const path = adminTokenPath(dataDir);
+  const partial = `${path}.${process.pid}.tmp`;
+  writeFileSync(partial, `${token}\n`, { mode: OWNER_ONLY });
+  // The mode of a new file is masked by the umask; say it once more, plainly.
+  chmodSync(partial, OWNER_ONLY);
+  renameSync(partial, path);
+  return path;
+}
+
+/** The token in DATA_DIR/admin-token, or null when there is no such file. */
+export function readAdminTokenFile(dataDir: string): string | null {
+  try {
+    return readFileSync(adminTokenPath(dataDir), 'utf8').trim() || null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
