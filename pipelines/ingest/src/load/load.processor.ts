@@ -1,5 +1,11 @@
 // The loader's commit: one transaction applies a batch, refreshes aggregates and import progress.
-import { REPORTS_LOADED, type ReportsLoadedEvent } from '@pantau/domain';
+import {
+  adminParentCode,
+  levelOfCode,
+  REPORTS_LOADED,
+  type OutcomeCounts,
+  type ReportsLoadedEvent,
+} from '@pantau/domain';
 import {
   applySubmissionBatches,
   refreshAreaScores,
@@ -24,6 +30,34 @@ function median(sorted: readonly number[]): number {
 }
 
 let batchCounter = 0;
+
+/** The kecamatan of the village a submission names (a rejected one may name none). */
+function districtOf(villageCode: unknown): string | null {
+  if (typeof villageCode !== 'string' || levelOfCode(villageCode) !== 'village') return null;
+  return adminParentCode(villageCode);
+}
+
+/** The outcomes of the submissions applied now, by the kecamatan of the village each names. */
+function countByDistrict(
+  batches: readonly SubmissionBatch[],
+  outcomes: ReadonlyMap<string, Outcome>,
+): Record<string, OutcomeCounts> {
+  const byDistrict: Record<string, OutcomeCounts> = {};
+  const count = (sourceId: string, line: number, villageCode: unknown) => {
+    const outcome = outcomes.get(`${sourceId}:${line}`);
+    const district = districtOf(villageCode);
+    if (!outcome || !district) return;
+    byDistrict[district] ??= { imported: 0, updated: 0, ignored: 0, rejected: 0 };
+    byDistrict[district][outcome]++;
+  };
+  for (const batch of batches) {
+    for (const row of batch.valid) count(batch.source_id, row[0], row[3]);
+    for (const [line, , payload] of batch.rejected) {
+      count(batch.source_id, line, (payload as { village_code?: unknown } | null)?.village_code);
+    }
+  }
+  return byDistrict;
+}
 
 /** Applies batches exactly once and describes the commit as a `reports.loaded` event. */
 export async function commitSubmissions(
@@ -66,6 +100,7 @@ export async function commitSubmissions(
     batch_id: `${loadedAt.getTime().toString(36)}-${(batchCounter++).toString(36)}`,
     committed_at: new Date(committedAt).toISOString(),
     counts,
+    district_counts: countByDistrict(batches, outcomes),
     periods: [...new Set(applied.touched.map((t) => t.period))],
     districts: [...new Set(applied.touched.map((t) => t.district_code))],
     sources: [...sources].map(([source_id, source]) => ({ source, source_id })),
