@@ -10,3 +10,4 @@ export * from './csv-row';
 export * from './hierarchy';
 export * from './events';
 export * from './cadre.schema';
+export * from './csv-cell';
