@@ -160,7 +160,8 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditTable {
-  audit_id: string;
+  /** Increases with every act recorded: the trail's order. */
+  audit_id: Generated<number>;
   occurred_at: Timestamp;
   /** The token that acted (`bootstrap` for ADMIN_TOKEN, `cli` for the tokens CLI). */
   actor_token_id: string;

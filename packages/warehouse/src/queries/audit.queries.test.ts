@@ -42,14 +42,24 @@ describe('the audit trail', () => {
     expect(acts[0]).toMatchObject({ actor: engineer, target: null, details: { retried: 3 } });
   });
 
-  it('filters by action and pages back in time', async () => {
+  it('filters by action and pages back from an act', async () => {
     const created = await listAudit(warehouse.db, { limit: 10, action: 'token.created' });
     expect(created.map((a) => a.target)).toEqual(['tok-1']);
-    const older = await listAudit(warehouse.db, {
-      limit: 10,
-      before: new Date('2024-06-02T00:00:00Z'),
-    });
+    const [newest] = await listAudit(warehouse.db, { limit: 1 });
+    expect(newest?.action).toBe('jobs.retried');
+    const older = await listAudit(warehouse.db, { limit: 10, beforeId: newest!.audit_id });
     expect(older.map((a) => a.action)).toEqual(['token.created']);
+  });
+
+  it('keeps the order acts were recorded in when the clock says the same time', async () => {
+    const at = new Date('2024-06-05T00:00:00Z');
+    await warehouse.write(async ({ db }) => {
+      for (const target of ['a', 'b', 'c']) {
+        await recordAudit(db, { actor: admin, action: 'token.revoked', target, at });
+      }
+    });
+    const revoked = await listAudit(warehouse.db, { limit: 3, action: 'token.revoked' });
+    expect(revoked.map((a) => a.target)).toEqual(['c', 'b', 'a']);
   });
 
   it('keeps nothing of an act whose transaction rolls back', async () => {

@@ -1,5 +1,4 @@
 // The audit trail: record an act (who, what, when) and list them, newest first.
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditAction, AuditTable, Database } from '../schema';
 
@@ -19,7 +18,7 @@ export interface AuditEntry {
 }
 
 export interface AuditRecord {
-  audit_id: string;
+  audit_id: number;
   at: Date;
   actor: AuditActor;
   action: AuditAction;
@@ -46,7 +45,6 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
   const row = await db
     .insertInto('audit')
     .values({
-      audit_id: randomUUID(),
       occurred_at: entry.at.toISOString(),
       actor_token_id: entry.actor.token_id,
       actor_name: entry.actor.name,
@@ -60,18 +58,17 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
   return toRecord(row);
 }
 
-/** Acts newest first; only those of `action`, or before `before`, when given. */
+/**
+ * Acts newest (last recorded) first; only those of `action`, or recorded before the act
+ * `beforeId`, when given.
+ */
 export async function listAudit(
   db: Kysely<Database>,
-  options: { limit: number; action?: AuditAction; before?: Date },
+  options: { limit: number; action?: AuditAction; beforeId?: number },
 ): Promise<AuditRecord[]> {
   let query = db.selectFrom('audit').selectAll();
   if (options.action) query = query.where('action', '=', options.action);
-  if (options.before) query = query.where('occurred_at', '<', options.before);
-  const rows = await query
-    .orderBy('occurred_at', 'desc')
-    .orderBy('audit_id')
-    .limit(options.limit)
-    .execute();
+  if (options.beforeId !== undefined) query = query.where('audit_id', '<', options.beforeId);
+  const rows = await query.orderBy('audit_id', 'desc').limit(options.limit).execute();
   return rows.map(toRecord);
 }
