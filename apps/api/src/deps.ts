@@ -22,4 +22,11 @@ export interface AppDeps {
   villages: ValidationContext;
   /** Where dry-run uploads are spooled while they are checked. */
   spoolDir: string;
+  /** Request-body limits in bytes (REPORTS_MAX_BYTES, CADRES_MAX_BYTES). */
+  limits: BodyLimits;
+}
+
+export interface BodyLimits {
+  reportsMaxBytes: number;
+  cadresMaxBytes: number;
 }

@@ -11,6 +11,10 @@ export const env = parseEnv(
     'PUBLIC_READ',
     'LOG_LEVEL',
     'LOADER_LOCK_MS',
+    'REPORTS_MAX_BYTES',
+    'CADRES_MAX_BYTES',
+    'LIVE_MAX_CONNECTIONS',
+    'LIVE_CLIENT_BUFFER_BYTES',
   ],
   process.env,
 );

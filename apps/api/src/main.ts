@@ -1,5 +1,4 @@
 // The API process: opens DuckDB, runs the loader (the single writer), serves HTTP, stops cleanly.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -7,18 +6,15 @@ import { createQueues, loadedChannel, startLoader } from '@pantau/ingest';
 import { failInterruptedImports, openWarehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { Redis } from 'ioredis';
+import { announceAdminToken, resolveAdminToken } from './admin-token';
 import { createApp } from './app';
 import { env } from './env';
 import { LiveFeed } from './live/live-feed';
 import { createLogger } from './logger';
 
-const ADMIN_TOKEN_BYTES = 24;
-
 const logger = createLogger(env.LOG_LEVEL);
-const adminToken = env.ADMIN_TOKEN ?? randomBytes(ADMIN_TOKEN_BYTES).toString('base64url');
-if (!env.ADMIN_TOKEN) {
-  logger.warn({ admin_token: adminToken }, 'ADMIN_TOKEN was not set: generated one for this run');
-}
+const admin = resolveAdminToken(env.ADMIN_TOKEN, env.DATA_DIR);
+announceAdminToken(admin, logger);
 
 const warehouse = await openWarehouse({ dataDir: env.DATA_DIR });
 if (warehouse.hierarchyLoaded) logger.info(warehouse.hierarchyLoaded, 'hierarchy loaded');
@@ -31,7 +27,10 @@ mkdirSync(spoolDir, { recursive: true });
 const villages = readVillageCodes();
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = createQueues(redis, env.QUEUE_PREFIX);
-const live = new LiveFeed();
+const live = new LiveFeed({
+  maxConnections: env.LIVE_MAX_CONNECTIONS,
+  clientBufferBytes: env.LIVE_CLIENT_BUFFER_BYTES,
+});
 
 const loader = startLoader({
   warehouse,
@@ -54,12 +53,13 @@ const app = createApp({
   redis,
   live,
   logger,
-  adminToken,
+  adminToken: admin.token,
   publicRead: env.PUBLIC_READ === 'on',
   clock: () => new Date(),
   queues,
   villages: { isVillage: (code) => villages.has(code) },
   spoolDir,
+  limits: { reportsMaxBytes: env.REPORTS_MAX_BYTES, cadresMaxBytes: env.CADRES_MAX_BYTES },
 });
 
 const server = serve({ fetch: app.fetch, port: env.API_PORT }, (info) => {

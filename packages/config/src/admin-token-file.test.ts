@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adminTokenPath, readAdminTokenFile, writeAdminTokenFile } from './admin-token-file';
+import {
+  adminTokenPath,
+  generateAdminToken,
+  readAdminTokenFile,
+  writeAdminTokenFile,
+} from './admin-token-file';
+import { isPlaceholderToken, parseEnv } from './index';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -30,6 +36,14 @@ describe('the admin token file', () => {
     writeAdminTokenFile(dir, 'new-token-0123456789');
     expect(statSync(adminTokenPath(dir)).mode & 0o777).toBe(0o600);
     expect(readAdminTokenFile(dir)).toBe('new-token-0123456789');
+  });
+
+  it('holds a generated token that passes the ADMIN_TOKEN checks', () => {
+    const token = generateAdminToken();
+    expect(token).toMatch(/^[\w-]{32}$/);
+    expect(isPlaceholderToken(token)).toBe(false);
+    expect(parseEnv(['ADMIN_TOKEN'], { ADMIN_TOKEN: token }).ADMIN_TOKEN).toBe(token);
+    expect(generateAdminToken()).not.toBe(token);
   });
 
   it('reads as null when there is none', () => {

@@ -6,8 +6,16 @@ import { getSubmission } from '@pantau/warehouse';
 import { SUBMIT_ROLES } from '../auth/principal';
 import { requireRole, type AuthVariables } from '../auth/require-role';
 import { assertMayReportFor } from '../auth/scope';
+import { maySeeSubmission } from '../auth/visibility';
+import { limitBody } from '../body-limit';
 import type { AppDeps } from '../deps';
-import { errorSchema, notFound, validationHook } from '../errors';
+import {
+  errorSchema,
+  notFound,
+  payloadTooLargeResponse,
+  unauthorizedResponse,
+  validationHook,
+} from '../errors';
 import {
   submissionJson,
   submissionSchema,
@@ -20,10 +28,7 @@ const errors = {
     description: 'Malformed JSON, or not a report object / array of 1–1,000',
     content: { 'application/json': { schema: errorSchema } },
   },
-  401: {
-    description: 'No or unknown bearer token',
-    content: { 'application/json': { schema: errorSchema } },
-  },
+  401: unauthorizedResponse,
   403: {
     description: 'The role may not submit, or a cadre reports for another village',
     content: { 'application/json': { schema: errorSchema } },
@@ -45,6 +50,7 @@ const submitRoute = createRoute({
   responses: {
     202: { description: 'Queued', content: { 'application/json': { schema: submittedSchema } } },
     ...errors,
+    413: payloadTooLargeResponse('REPORTS_MAX_BYTES, default 2 MiB'),
   },
 });
 
@@ -53,6 +59,9 @@ const submissionRoute = createRoute({
   path: '/submissions/{submission_id}',
   tags: ['ingest'],
   summary: 'What became of one submission: imported, updated, ignored or rejected with reasons',
+  description:
+    'Engineers and admins read any submission; a cadre token only those of its own village ' +
+    '(any other id answers 404, as if it did not exist).',
   security: [{ bearer: [] }],
   request: { params: z.object({ submission_id: z.string().min(1).max(200) }) },
   responses: {
@@ -61,7 +70,7 @@ const submissionRoute = createRoute({
       content: { 'application/json': { schema: submissionSchema } },
     },
     404: {
-      description: 'Not loaded (yet)',
+      description: 'Not loaded (yet), or not one this token may read',
       content: { 'application/json': { schema: errorSchema } },
     },
     401: errors[401],
@@ -80,6 +89,7 @@ function reportIdOf(report: Record<string, unknown>): string | null {
 export function reportsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
   app.use('/reports', requireRole(deps, SUBMIT_ROLES));
+  app.use('/reports', limitBody(deps.limits.reportsMaxBytes, 'POST /reports'));
   app.use('/submissions/*', requireRole(deps, SUBMIT_ROLES));
   return app
     .openapi(submitRoute, async (c) => {
@@ -117,7 +127,10 @@ export function reportsRoutes(deps: AppDeps) {
     .openapi(submissionRoute, async (c) => {
       const { submission_id } = c.req.valid('param');
       const submission = await getSubmission(deps.warehouse.db, submission_id);
-      if (!submission) throw notFound(`Submission ${submission_id} (it may still be in the queue)`);
+      // Another village's submission is as unknown to a cadre as one never made.
+      if (!submission || !maySeeSubmission(c.get('principal'), submission)) {
+        throw notFound(`Submission ${submission_id} (it may still be in the queue)`);
+      }
       return c.json(submissionJson(submission), 200);
     });
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from '@pantau/config';
 import { createQueues, deleteQueueKeys } from '@pantau/ingest';
 import { openWarehouse, type Warehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
@@ -13,6 +14,12 @@ import type { AppDeps } from '../deps';
 import { LiveFeed } from '../live/live-feed';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/** The limits' documented defaults, from the one catalogue of variables. */
+const DEFAULTS = parseEnv(
+  ['REPORTS_MAX_BYTES', 'CADRES_MAX_BYTES', 'LIVE_MAX_CONNECTIONS', 'LIVE_CLIENT_BUFFER_BYTES'],
+  {},
+);
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -38,7 +45,10 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const deps: AppDeps = {
     warehouse,
     redis,
-    live: new LiveFeed(),
+    live: new LiveFeed({
+      maxConnections: DEFAULTS.LIVE_MAX_CONNECTIONS,
+      clientBufferBytes: DEFAULTS.LIVE_CLIENT_BUFFER_BYTES,
+    }),
     logger: pino({ level: 'silent' }),
     adminToken: TEST_ADMIN_TOKEN,
     publicRead: false,
@@ -46,6 +56,10 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     queues,
     villages: { isVillage: (code) => known.has(code) },
     spoolDir,
+    limits: {
+      reportsMaxBytes: DEFAULTS.REPORTS_MAX_BYTES,
+      cadresMaxBytes: DEFAULTS.CADRES_MAX_BYTES,
+    },
     ...overrides,
   };
   return {
