@@ -1,6 +1,6 @@
 // The bootstrap admin token: ADMIN_TOKEN, or one generated at start. A generated one is written
 // to DATA_DIR/admin-token (0600) for the CLIs and shown on the terminal, never in the logs.
-import { generateAdminToken, writeAdminTokenFile } from '@pantau/config';
+import { generateAdminTokenFile } from '@pantau/config';
 import type { Logger } from './logger';
 
 export interface AdminToken {
@@ -12,8 +12,7 @@ export interface AdminToken {
 /** ADMIN_TOKEN when set (the environment's parser has refused placeholders), else a new one. */
 export function resolveAdminToken(configured: string | undefined, dataDir: string): AdminToken {
   if (configured) return { token: configured, file: null };
-  const token = generateAdminToken();
-  return { token, file: writeAdminTokenFile(dataDir, token) };
+  return generateAdminTokenFile(dataDir);
 }
 
 /** Where a generated token is shown: a terminal, if the process has one. */

@@ -34,6 +34,12 @@ export function writeAdminTokenFile(dataDir: string, token: string): string {
   return path;
 }
 
+/** A new admin token, written to DATA_DIR/admin-token for the CLIs: the token and the file. */
+export function generateAdminTokenFile(dataDir: string): { token: string; file: string } {
+  const token = generateAdminToken();
+  return { token, file: writeAdminTokenFile(dataDir, token) };
+}
+
 /** The token in DATA_DIR/admin-token, or null when there is no such file. */
 export function readAdminTokenFile(dataDir: string): string | null {
   try {

@@ -4,7 +4,7 @@ import { adminTokenPath, readAdminTokenFile } from '@pantau/config';
 import { listApiTokens, openWarehouse, type Warehouse } from '@pantau/warehouse';
 import { issueApiToken, newTokenSchema, revokeToken } from '../auth/api-tokens';
 import { ApiError } from '../errors';
-import { env } from './env';
+import { dataDir, env } from './env';
 
 const USAGE = `Usage: npm run tokens -- <command> [options]
 
@@ -65,10 +65,10 @@ function printRows(rows: TokenRow[]): void {
 }
 
 function httpStore(base: string): TokenStore {
-  const adminToken = env.ADMIN_TOKEN ?? readAdminTokenFile(env.DATA_DIR);
+  const adminToken = env.ADMIN_TOKEN ?? readAdminTokenFile(dataDir);
   if (!adminToken) {
     throw new CliError(
-      `--api needs ADMIN_TOKEN set to the API’s admin token (or the API's generated ${adminTokenPath(env.DATA_DIR)})`,
+      `--api needs ADMIN_TOKEN set to the API’s admin token (or the generated one in ${adminTokenPath(dataDir)})`,
     );
   }
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -128,7 +128,7 @@ async function dataDirStore(dataDir: string): Promise<TokenStore> {
 async function run(command: string, tokenId: string | undefined, options: typeof values) {
   const store = options.api
     ? httpStore(options.api)
-    : await dataDirStore(options['data-dir'] ?? env.DATA_DIR);
+    : await dataDirStore(options['data-dir'] ?? dataDir);
   try {
     switch (command) {
       case 'create': {
