@@ -76,6 +76,18 @@ describe('signing in when reads are closed', () => {
     expect(problems.filter((p) => !/\b40[01]\b/.test(p))).toEqual([]);
   });
 
+  it('refuses a sign-in body larger than a token could be, with 413', async () => {
+    const response = await fetch(`${base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'x'.repeat(64 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'payload_too_large', details: [{ limit_bytes: 4096 }] },
+    });
+  });
+
   it('goes back only to a page of this site, whatever the sign-in link says', async () => {
     const { page, problems } = await flow.open();
     // A tab the browser would strip after the check: /\t/evil.example becomes //evil.example.
