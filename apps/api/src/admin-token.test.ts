@@ -5,7 +5,6 @@ import { readAdminTokenFile } from '@pantau/config';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { announceAdminToken, resolveAdminToken } from './admin-token';
-import { startApiProcess } from './testing/api-process';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -57,36 +56,5 @@ describe('the admin token', () => {
     announceAdminToken(admin, piped.logger, piped.terminal);
     expect(piped.shown).toEqual([]);
     expect(piped.lines.join('')).not.toContain(admin.token);
-  });
-});
-
-describe('the API process', () => {
-  it('generates a working admin token into its data dir and keeps it out of its output', async () => {
-    const dataDir = tempDir();
-    const api = await startApiProcess({ DATA_DIR: dataDir, ADMIN_TOKEN: '', LOG_LEVEL: 'info' });
-    try {
-      const token = readAdminTokenFile(dataDir);
-      expect(token).toMatch(/^[\w-]{32}$/);
-      const res = await fetch(`${api.url}/api/v1/tokens`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      expect(res.status).toBe(200);
-      expect(api.output()).toContain('ADMIN_TOKEN was not set');
-      expect(api.output()).not.toContain(token);
-    } finally {
-      await api.stop();
-    }
-  });
-
-  it('refuses to start with a placeholder ADMIN_TOKEN, naming the variable but not the value', async () => {
-    const placeholder = 'change-this-admin-token';
-    const started = startApiProcess({ DATA_DIR: tempDir(), ADMIN_TOKEN: placeholder });
-    const error = await started.then(
-      () => null,
-      (e: unknown) => e as Error,
-    );
-    expect(error?.message).toMatch(/API exited at start/);
-    expect(error?.message).toMatch(/ADMIN_TOKEN \(value not shown\): a placeholder/);
-    expect(error?.message).not.toContain(placeholder);
   });
 });
