@@ -98,14 +98,14 @@ try {
     command: node,
     args: ['build/index.js'],
     cwd: resolve(ROOT, 'apps/dashboard'),
-    // adapter-node refuses bodies over 512 KB by default: imports are uploaded through it (1G,
+    // adapter-node refuses bodies over 512 KB by default: imports are uploaded through it (4G,
     // as in its Dockerfile). It also takes pages to be https unless ORIGIN says otherwise (the
     // session cookie's Secure flag).
     env: {
       PORT: String(env.DASHBOARD_PORT),
       HOST: '0.0.0.0',
       API_URL: apiUrl,
-      BODY_SIZE_LIMIT: '1G',
+      BODY_SIZE_LIMIT: '4G',
       ORIGIN: process.env.ORIGIN ?? dashboardUrl,
     },
     // Any answer below 500 means it serves pages: with reads closed (DEMO=off, PUBLIC_READ=off)

@@ -94,7 +94,7 @@ export async function startDashboard(
       PORT: String(port),
       API_URL: apiUrl,
       // Uploads pass through the dashboard's /api proxy: the limit the Dockerfile sets.
-      BODY_SIZE_LIMIT: '1G',
+      BODY_SIZE_LIMIT: '4G',
       // Plain http here: without it adapter-node takes every page to be https.
       ORIGIN: url,
     },
