@@ -1,14 +1,16 @@
-// A ministry analyst starts at the national overview and drills down to one village's profile:
-// Indonesia → Jambi → Kabupaten Merangin → Kecamatan Bangko → Desa Kungkai.
+// A ministry analyst, signed in, starts at the national overview and drills down to one village's
+// profile: Indonesia → Jambi → Kabupaten Merangin → Kecamatan Bangko → Desa Kungkai.
 import { describe, expect, it } from 'vitest';
 import { see, seeChart, seeHeading, visit } from './support/browser';
 import { browserFlow } from './support/flow';
+import { issueToken, signIn } from './support/sign-in';
 
 const flow = browserFlow();
 
 describe('drilling down from the overview', () => {
   it('goes from the province map to Kungkai and shows its indicators and report history', async () => {
     const { page, problems } = await flow.open();
+    await signIn(page, flow.base, await issueToken('analyst'));
     await visit(page, `${flow.base}/`, problems);
 
     await seeHeading(page, 'Ringkasan nasional');

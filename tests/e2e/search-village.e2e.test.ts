@@ -1,7 +1,9 @@
-// Anyone finds a village by name from the header search, on any page, and opens its profile.
+// Anyone finds a village by name from the header search, on any page, and opens its profile; its
+// cadre and lineage are there for those signed in.
 import { describe, expect, it } from 'vitest';
 import { see, seeHeading, visit } from './support/browser';
 import { browserFlow } from './support/flow';
+import { issueToken, signIn } from './support/sign-in';
 
 const flow = browserFlow();
 
@@ -26,6 +28,20 @@ describe('searching for a village', () => {
     expect(await see(page.getByRole('navigation', { name: 'Jejak wilayah' }))).toContain(
       'Kabupaten Merangin',
     );
+    // Anyone sees its indicators; who its cadre is, and the lineage, are for signed-in readers.
+    await see(page.getByRole('region', { name: /^Indikator/ }));
+    const hidden = 'hanya ditampilkan kepada analis yang masuk dengan token API';
+    expect(await see(page.getByRole('region', { name: 'Kader digital' }))).toContain(hidden);
+    expect(await see(page.getByRole('region', { name: 'Jejak pengiriman' }))).toContain(hidden);
+    expect(await page.getByText('KD-15.02.06.2026').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("shows a signed-in analyst the village's cadre and lineage", async () => {
+    const { page, problems } = await flow.open();
+    await signIn(page, flow.base, await issueToken('analyst'), '/village/15.02.06.2026');
+    await visit(page, `${flow.base}/village/15.02.06.2026`, problems);
+    await seeHeading(page, 'Sungai Udang');
     expect(await see(page.getByRole('region', { name: 'Jejak pengiriman' }))).toMatch(/WIB/);
     // Its cadre, from the roster.
     const cadre = await see(page.getByRole('region', { name: 'Kader digital' }));

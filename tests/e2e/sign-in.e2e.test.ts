@@ -76,6 +76,35 @@ describe('signing in when reads are closed', () => {
     expect(problems.filter((p) => !/\b40[01]\b/.test(p))).toEqual([]);
   });
 
+  it('refuses a sign-in body larger than a token could be, with 413', async () => {
+    const response = await fetch(`${base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'x'.repeat(64 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'payload_too_large', details: [{ limit_bytes: 4096 }] },
+    });
+  });
+
+  it('goes back only to a page of this site, whatever the sign-in link says', async () => {
+    const { page, problems } = await flow.open();
+    // A tab the browser would strip after the check: /\t/evil.example becomes //evil.example.
+    for (const next of [
+      '%2F%09%2Fevil.example',
+      '%2F%5Cevil.example',
+      'https%3A%2F%2Fevil.example',
+    ]) {
+      await page.goto(`${base}/masuk?next=${next}`);
+      await page.getByLabel('Token API').fill(TOKEN);
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await page.waitForURL(`${base}/`);
+      await seeHeading(page, 'Ringkasan nasional');
+    }
+    expect(problems.filter((p) => !/\b401\b/.test(p))).toEqual([]);
+  });
+
   it('takes a regional lead to its province, from the overview and from a refused page', async () => {
     const issued = await fetch(`${apiUrl}/api/v1/tokens`, {
       method: 'POST',

@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps';
 import { createErrorHandler, errorBody, validationHook } from './errors';
 import { areasRoutes } from './routes/areas.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { cadresRoutes } from './routes/cadres.routes';
 import { compareRoutes } from './routes/compare.routes';
 import { completenessRoutes } from './routes/completeness.routes';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
     .route('/', exportRoutes(deps))
     .route('/', liveRoutes(deps))
     .route('/', tokensRoutes(deps))
+    .route('/', auditRoutes(deps))
     .route('/', reportsRoutes(deps))
     .route('/', importsRoutes(deps))
     .route('/', cadresRoutes(deps))

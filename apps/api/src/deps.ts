@@ -32,6 +32,9 @@ export interface AppDeps {
 export interface ApiLimits {
   /** IMPORT_MAX_BYTES and SPOOL_QUOTA_BYTES. */
   imports: { maxBytes: number; spoolQuotaBytes: number };
+  /** Request-body limits in bytes (REPORTS_MAX_BYTES, CADRES_MAX_BYTES). */
+  reportsMaxBytes: number;
+  cadresMaxBytes: number;
   /** Reports per minute per token on POST /reports: machine clients, and cadres. */
   submitPerMinute: number;
   submitPerMinuteCadre: number;
@@ -41,6 +44,8 @@ export interface ApiLimits {
 export const LIMIT_VARS = [
   'IMPORT_MAX_BYTES',
   'SPOOL_QUOTA_BYTES',
+  'REPORTS_MAX_BYTES',
+  'CADRES_MAX_BYTES',
   'SUBMIT_PER_MINUTE',
   'SUBMIT_PER_MINUTE_CADRE',
 ] as const;
@@ -48,6 +53,8 @@ export const LIMIT_VARS = [
 export function apiLimits(env: Record<(typeof LIMIT_VARS)[number], number>): ApiLimits {
   return {
     imports: { maxBytes: env.IMPORT_MAX_BYTES, spoolQuotaBytes: env.SPOOL_QUOTA_BYTES },
+    reportsMaxBytes: env.REPORTS_MAX_BYTES,
+    cadresMaxBytes: env.CADRES_MAX_BYTES,
     submitPerMinute: env.SUBMIT_PER_MINUTE,
     submitPerMinuteCadre: env.SUBMIT_PER_MINUTE_CADRE,
   };

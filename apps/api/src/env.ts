@@ -13,6 +13,8 @@ export const env = parseEnv(
     'LOG_LEVEL',
     'LOADER_LOCK_MS',
     ...LIMIT_VARS,
+    'LIVE_MAX_CONNECTIONS',
+    'LIVE_CLIENT_BUFFER_BYTES',
   ],
   process.env,
 );

@@ -17,7 +17,10 @@ export const errorSchema = z
 
 export type ErrorBody = z.infer<typeof errorSchema>;
 
-/** An error a handler throws on purpose: its status, code and message reach the client. */
+/**
+ * An error a handler throws on purpose: its status, code, message and headers (a 401's
+ * WWW-Authenticate, a 503's Retry-After) reach the client.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
@@ -43,6 +46,30 @@ export function queueUnavailable(detail?: string): ApiError {
     `The queue (Redis) is unreachable: nothing was accepted, send it again in a few seconds${detail ? ` (${detail})` : ''}`,
     undefined,
     { 'Retry-After': String(QUEUE_RETRY_AFTER_S) },
+  );
+}
+
+/** The realm a 401 names (RFC 6750): every token of this API is good for all of it. */
+const REALM = 'pantau';
+
+/**
+ * 401 with the challenge RFC 6750 asks for: `Bearer realm="pantau"`, plus
+ * `error="invalid_token"` when a token came and was not good.
+ */
+export function unauthorized(message: string, tokenSent: boolean): ApiError {
+  const challenge = tokenSent
+    ? `Bearer realm="${REALM}", error="invalid_token"`
+    : `Bearer realm="${REALM}"`;
+  return new ApiError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': challenge });
+}
+
+/** 413: the body is over the limit for this endpoint. */
+export function payloadTooLarge(maxBytes: number, what: string): ApiError {
+  return new ApiError(
+    413,
+    'payload_too_large',
+    `${what} takes at most ${maxBytes.toLocaleString('en-US')} bytes: send less per request`,
+    [{ limit_bytes: maxBytes }],
   );
 }
 
@@ -73,6 +100,29 @@ const STATUS_CODES: Partial<Record<number, string>> = {
   503: 'unavailable',
   507: 'insufficient_storage',
 };
+
+const json = { 'application/json': { schema: errorSchema } };
+
+/** The documented 401 of every endpoint that takes a token. */
+export const unauthorizedResponse = {
+  description: 'No token, or a token that is not valid',
+  headers: z.object({
+    'WWW-Authenticate': z.string().openapi({
+      description:
+        'Bearer realm="pantau", with error="invalid_token" when the token sent is not valid',
+      example: 'Bearer realm="pantau"',
+    }),
+  }),
+  content: json,
+};
+
+/** The documented 413 of an endpoint with a body limit. */
+export function payloadTooLargeResponse(variable: string) {
+  return {
+    description: `The body is over the limit (${variable}); details give limit_bytes`,
+    content: json,
+  };
+}
 
 /** Maps any thrown error to the error shape; a 500 never carries the stack or the message. */
 export function createErrorHandler(logger: Logger): ErrorHandler {

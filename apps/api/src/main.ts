@@ -1,5 +1,4 @@
 // The API process: opens DuckDB, runs the loader (the single writer), serves HTTP, stops cleanly.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -13,6 +12,7 @@ import {
 } from '@pantau/ingest';
 import { openWarehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
+import { announceAdminToken, resolveAdminToken } from './admin-token';
 import { createApp } from './app';
 import { apiLimits } from './deps';
 import { env } from './env';
@@ -20,13 +20,9 @@ import { LiveFeed } from './live/live-feed';
 import { createLogger } from './logger';
 import { serveApi } from './serve';
 
-const ADMIN_TOKEN_BYTES = 24;
-
 const logger = createLogger(env.LOG_LEVEL);
-const adminToken = env.ADMIN_TOKEN ?? randomBytes(ADMIN_TOKEN_BYTES).toString('base64url');
-if (!env.ADMIN_TOKEN) {
-  logger.warn({ admin_token: adminToken }, 'ADMIN_TOKEN was not set: generated one for this run');
-}
+const admin = resolveAdminToken(env.ADMIN_TOKEN, env.DATA_DIR);
+announceAdminToken(admin, logger);
 
 const redis = createRedis(env.REDIS_URL);
 let redisWarnings: string[];
@@ -60,7 +56,10 @@ if (recovered.interrupted + recovered.lost + recovered.spooled > 0)
   logger.warn(recovered, 'failed the imports a stop interrupted and swept their spooled files');
 
 const villages = readVillageCodes();
-const live = new LiveFeed();
+const live = new LiveFeed({
+  maxConnections: env.LIVE_MAX_CONNECTIONS,
+  clientBufferBytes: env.LIVE_CLIENT_BUFFER_BYTES,
+});
 
 const loader = startLoader({
   warehouse,
@@ -83,7 +82,7 @@ const app = createApp({
   redis,
   live,
   logger,
-  adminToken,
+  adminToken: admin.token,
   publicRead: env.PUBLIC_READ === 'on',
   clock: () => new Date(),
   queues,

@@ -1,16 +1,15 @@
 // `npm start`: Redis (found or started), the API with its loader, validate workers, the dashboard,
 // demo data through the real pipeline; Ctrl-C stops everything in order.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adminTokenPath, generateAdminTokenFile } from '@pantau/config';
 import { env } from './env';
 import { DEMO_VILLAGES, LIVE_RATE, seedHistory, streamDemo } from './demo';
 import { ensureRedis, RedisUnavailable } from './redis';
 import { httpReady, startService, type Service, type StartService } from './services';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const ADMIN_TOKEN_BYTES = 24;
 
 const say = (line: string) => process.stdout.write(`\u001b[1mpantau\u001b[0m   │ ${line}\n`);
 const services: Service[] = [];
@@ -52,7 +51,8 @@ process.on('SIGTERM', () => void stopAll(0));
 try {
   const dataDir = resolve(ROOT, env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  const adminToken = env.ADMIN_TOKEN ?? randomBytes(ADMIN_TOKEN_BYTES).toString('base64url');
+  // A generated token also goes to DATA_DIR/admin-token (0600), where the CLIs find it.
+  const adminToken = env.ADMIN_TOKEN ?? generateAdminTokenFile(dataDir).token;
 
   const redis = await ensureRedis(env.REDIS_URL, dataDir, start);
   if (redis.started) {
@@ -101,13 +101,14 @@ try {
     command: node,
     args: ['build/index.js'],
     cwd: resolve(ROOT, 'apps/dashboard'),
-    // adapter-node refuses bodies over 512 KB by default: imports are uploaded through it. It
-    // also takes pages to be https unless ORIGIN says otherwise (the session cookie's Secure flag).
+    // adapter-node refuses bodies over 512 KB by default: imports are uploaded through it (4G,
+    // as in its Dockerfile). It also takes pages to be https unless ORIGIN says otherwise (the
+    // session cookie's Secure flag).
     env: {
       PORT: String(env.DASHBOARD_PORT),
       HOST: '0.0.0.0',
       API_URL: apiUrl,
-      BODY_SIZE_LIMIT: 'Infinity',
+      BODY_SIZE_LIMIT: '4G',
       ORIGIN: process.env.ORIGIN ?? dashboardUrl,
     },
     // Any answer below 500 means it serves pages: with reads closed (DEMO=off, PUBLIC_READ=off)
@@ -124,7 +125,7 @@ try {
   say(`Dashboard   ${dashboardUrl}`);
   say(`API         ${apiUrl}/api/v1  (docs: ${apiUrl}/api/v1/docs)`);
   say(
-    `Admin token ${adminToken}${env.ADMIN_TOKEN ? '' : '  (generated: set ADMIN_TOKEN to keep one)'}`,
+    `Admin token ${adminToken}${env.ADMIN_TOKEN ? '' : `  (generated, also in ${adminTokenPath(dataDir)}: set ADMIN_TOKEN to keep one)`}`,
   );
   say(`Data        ${dataDir}`);
   if (env.DEMO === 'on') {

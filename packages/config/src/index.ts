@@ -2,8 +2,63 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
+export * from './admin-token-file';
+
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
 const onOff = (fallback: 'on' | 'off') => z.enum(['on', 'off']).default(fallback);
+
+export const KiB = 1_024;
+export const MiB = 1_024 * KiB;
+export const GiB = 1_024 * MiB;
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: KiB,
+  kb: KiB,
+  kib: KiB,
+  m: MiB,
+  mb: MiB,
+  mib: MiB,
+  g: GiB,
+  gb: GiB,
+  gib: GiB,
+};
+const SIZE = /^(\d+)\s*([a-z]*)$/i;
+
+/** The bytes a size names: `2097152`, `512KiB`, `2MiB`, `1G` (units are powers of 1,024); else NaN. */
+export function parseByteSize(text: string): number {
+  const match = SIZE.exec(text.trim());
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  return match && unit ? Number(match[1]) * unit : Number.NaN;
+}
+
+/** A size limit in bytes, written as a number or with a unit (`2MiB`). */
+const byteSize = (fallback: number) =>
+  z
+    .string()
+    .transform(parseByteSize)
+    .pipe(
+      z
+        .number({ error: 'a size: bytes, or a number with KiB, MiB or GiB (e.g. 2MiB)' })
+        .int()
+        .min(1)
+        .max(Number.MAX_SAFE_INTEGER),
+    )
+    .default(fallback);
+
+/**
+ * Admin tokens that are examples or defaults somewhere (compose files, docs, tutorials): a
+ * deployment that kept one is open to anyone who read the same page. Compared without case or
+ * punctuation, and by the words such placeholders are made of.
+ */
+const PLACEHOLDER_TOKEN =
+  /change(me|this|it)|replace(me|this)|placeholder|example|your(admin|api)?(token|secret)|^(admin|password|secret|token|test|demo|default|pantau)+\d*$|^(?<char>.)\k<char>+$/;
+
+/** Whether `token` is a known placeholder rather than a secret someone chose or generated. */
+export function isPlaceholderToken(token: string): boolean {
+  return PLACEHOLDER_TOKEN.test(token.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
 
 /** Every variable a Pantau runnable may read; each runnable's env.ts picks the ones it uses. */
 export const envVars = {
@@ -17,7 +72,14 @@ export const envVars = {
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only')
     .default('pantau'),
   DATA_DIR: z.string().min(1).default('./data'),
-  ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  ADMIN_TOKEN: z
+    .string()
+    .min(16, 'at least 16 characters')
+    .refine(
+      (token) => !isPlaceholderToken(token),
+      'a placeholder, not a secret: generate one (e.g. `openssl rand -base64 32`)',
+    )
+    .optional(),
   DEMO: onOff('on'),
   PUBLIC_READ: onOff('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,30 +98,50 @@ export const envVars = {
   /** How long a killed validate worker's jobs stay locked before another worker takes them. */
   VALIDATE_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** Largest import file, in bytes (4 GiB: some 20 million reports). */
-  IMPORT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(4 * 1024 ** 3),
+  IMPORT_MAX_BYTES: byteSize(4 * GiB),
   /**
    * Bytes that dry-run uploads may hold in DATA_DIR/spool at once (1 GiB); beyond it, or when
    * the disk would keep less than that free, a dry run is refused (507) rather than fill the
    * disk the database lives on.
    */
-  SPOOL_QUOTA_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(1024 ** 3),
+  SPOOL_QUOTA_BYTES: byteSize(GiB),
   /**
    * Reports a token may submit per minute through POST /reports (a minute's worth may come at
    * once): machine clients (engineer, admin tokens) and cadres. Beyond it: 429 with Retry-After.
    */
   SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
   SUBMIT_PER_MINUTE_CADRE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Largest body of POST /reports: 1,000 typical reports take well under 1 MiB, and the API
+   * parses a body whole, so the cap is what one request may hold in memory.
+   */
+  REPORTS_MAX_BYTES: byteSize(2 * MiB),
+  /** Largest roster upload (POST /cadres): a national roster of 83,763 cadres is about 6 MiB. */
+  CADRES_MAX_BYTES: byteSize(16 * MiB),
+  /** Largest body of the dashboard's sign-in (POST /session): a token in a little JSON. */
+  SESSION_MAX_BYTES: byteSize(4 * KiB),
+  /** Open /live streams the API serves at once; one more is refused with a 503. */
+  LIVE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /**
+   * Events waiting for a live client that reads too slowly; past this many bytes the client is
+   * dropped (its browser reconnects and reloads what changed) rather than held in memory.
+   */
+  LIVE_CLIENT_BUFFER_BYTES: byteSize(MiB),
 } as const;
 
 export type EnvVarName = keyof typeof envVars;
+
+/** Variables whose value an error never repeats: it names the variable and what is wrong. */
+const SECRET_VARS: ReadonlySet<string> = new Set<EnvVarName>(['ADMIN_TOKEN']);
+/** URLs may carry a password (`redis://:secret@host`): an error shows them without it. */
+const URL_VARS: ReadonlySet<string> = new Set<EnvVarName>(['REDIS_URL', 'API_URL']);
+
+/** How an error shows a variable's value. */
+function shownValue(name: string, value: string | undefined): string {
+  if (SECRET_VARS.has(name)) return ' (value not shown)';
+  const text = URL_VARS.has(name) ? value?.replace(/^([a-z][\w+.-]*:\/\/).*@/i, '$1***@') : value;
+  return `=${JSON.stringify(text)}`;
+}
 
 /** Raised once at start, naming every variable that is wrong. */
 export class EnvError extends Error {
@@ -83,9 +165,9 @@ export function parseEnv<const K extends EnvVarName>(
   );
   const parsed = z.object(shape).safeParse(values);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map(
-    (issue) =>
-      `${issue.path.join('.')}=${JSON.stringify(values[String(issue.path[0])])}: ${issue.message}`,
-  );
+  const problems = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `${issue.path.join('.')}${shownValue(name, values[name])}: ${issue.message}`;
+  });
   throw new EnvError(`Invalid environment: ${problems.join('; ')}`);
 }

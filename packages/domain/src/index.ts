@@ -11,3 +11,4 @@ export * from './hierarchy';
 export * from './events';
 export * from './cadre.schema';
 export * from './text';
+export * from './csv-cell';

@@ -24,6 +24,7 @@ export * from './queries/load-summary.queries';
 export * from './queries/cadres.queries';
 export * from './queries/export.queries';
 export * from './queries/api-tokens.queries';
+export * from './queries/audit.queries';
 export * from './writes/imports.writes';
 export * from './queries/imports.queries';
 export * from './queries/pipeline.queries';

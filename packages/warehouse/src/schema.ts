@@ -148,6 +148,32 @@ export interface ApiTokensTable {
   revoked_at: ColumnType<Date | null, string | null, string | null>;
 }
 
+/** The acts the audit trail records. */
+export const AUDIT_ACTIONS = [
+  'token.created',
+  'token.revoked',
+  'import.started',
+  'jobs.retried',
+  'roster.uploaded',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditTable {
+  /** Increases with every act recorded: the trail's order. */
+  audit_id: Generated<number>;
+  occurred_at: Timestamp;
+  /** The token that acted (`bootstrap` for ADMIN_TOKEN, `cli` for the tokens CLI). */
+  actor_token_id: string;
+  actor_name: string;
+  actor_role: string;
+  action: AuditAction;
+  /** What was acted on: a token id, an import id; null when the act names nothing single. */
+  target: string | null;
+  /** JSON: what else the act was about (a role and scope, a file name, job counts). */
+  details: string | null;
+}
+
 export interface DirtyScopesTable {
   period: string;
   district_code: string;
@@ -164,4 +190,5 @@ export interface Database {
   area_scores: AreaScoresTable;
   dirty_scopes: DirtyScopesTable;
   api_tokens: ApiTokensTable;
+  audit: AuditTable;
 }

@@ -29,7 +29,8 @@ export const USAGE = `Usage:
 
   simulate live --rate <reports/s> --target api|queue [options]   stream this month's reports
       --api-url <url>            default http://127.0.0.1:$API_PORT
-      --token <token>            bearer token for the API (default $ADMIN_TOKEN)
+      --token <token>            bearer token for the API (default $ADMIN_TOKEN, else the
+                                 token npm start generated into DATA_DIR/admin-token)
       --villages, --seed, --correction-rate   as above
       --invalid-rate <r>         default 0
       --duration <s>             stop after this many seconds (default: until Ctrl-C)

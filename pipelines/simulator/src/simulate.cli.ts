@@ -13,7 +13,7 @@ import {
 } from './cli-progress';
 import { writeCsv } from './csv-writer';
 import { enrolVillages } from './enrolment';
-import { invocationDir, loadEnv } from './env';
+import { adminTokenOf, invocationDir, loadEnv } from './env';
 import { expectedItemCount, generateReports } from './generate-reports';
 import { UNKNOWN_INDICATOR_CODES } from './invalid-rows';
 import { writeNdjson } from './ndjson-writer';
@@ -129,8 +129,10 @@ function createSink(
       where: `queue reports.validate (prefix ${env.QUEUE_PREFIX}) at ${env.REDIS_URL}`,
     };
   }
-  const token = command.token ?? env.ADMIN_TOKEN;
-  if (!token) throw new UsageError('the api target needs --token or ADMIN_TOKEN');
+  const token = command.token ?? adminTokenOf(env);
+  if (!token) {
+    throw new UsageError('the api target needs --token, ADMIN_TOKEN or DATA_DIR/admin-token');
+  }
   const apiUrl = command.apiUrl ?? `http://127.0.0.1:${env.API_PORT}`;
   return { sink: createApiSink({ apiUrl, token }), where: apiUrl };
 }

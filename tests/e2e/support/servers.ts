@@ -93,8 +93,8 @@ export async function startDashboard(
       HOST: '127.0.0.1',
       PORT: String(port),
       API_URL: apiUrl,
-      // Uploads of any size pass through the dashboard's /api proxy.
-      BODY_SIZE_LIMIT: 'Infinity',
+      // Uploads pass through the dashboard's /api proxy: the limit the Dockerfile sets.
+      BODY_SIZE_LIMIT: '4G',
       // Plain http here: without it adapter-node takes every page to be https.
       ORIGIN: url,
     },

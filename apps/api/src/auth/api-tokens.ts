@@ -5,8 +5,10 @@ import { levelOfCode } from '@pantau/domain';
 import {
   findAreas,
   insertApiToken,
+  recordAudit,
   revokeApiToken,
   type ApiTokenRecord,
+  type AuditActor,
   type Warehouse,
 } from '@pantau/warehouse';
 import { badRequest } from '../errors';
@@ -59,11 +61,14 @@ export interface IssuedToken {
   token: string;
 }
 
-/** Stores a new token and returns its secret; 400 when the scope is not a known area. */
+/**
+ * Stores a new token and returns its secret; 400 when the scope is not a known area. The audit
+ * trail records who created it, in the same transaction.
+ */
 export async function issueApiToken(
   warehouse: Warehouse,
   input: NewToken,
-  createdBy: string,
+  actor: AuditActor,
   now: Date,
 ): Promise<IssuedToken> {
   const scope = input.scope ?? null;
@@ -76,25 +81,49 @@ export async function issueApiToken(
     }
   }
   const token = `${TOKEN_PREFIX}${randomBytes(SECRET_BYTES).toString('base64url')}`;
-  const record = await warehouse.write(({ db }) =>
-    insertApiToken(db, {
+  const record = await warehouse.write(async ({ db }) => {
+    const inserted = await insertApiToken(db, {
       token_id: randomBytes(TOKEN_ID_BYTES).toString('hex'),
       token_hash: hashSecret(token),
       name: input.name,
       role: input.role,
       scope,
-      created_by: createdBy,
+      created_by: actor.name,
       created_at: now,
-    }),
-  );
+    });
+    await recordAudit(db, {
+      actor,
+      action: 'token.created',
+      target: inserted.token_id,
+      details: { name: inserted.name, role: inserted.role, scope: inserted.scope },
+      at: now,
+    });
+    return inserted;
+  });
   return { record, token };
 }
 
-/** Revokes a token by id; null when there is none. */
+/**
+ * Revokes a token by id; null when there is none. The audit trail records the revocation (not
+ * a second one of a token already revoked), in the same transaction.
+ */
 export function revokeToken(
   warehouse: Warehouse,
   tokenId: string,
+  actor: AuditActor,
   now: Date,
 ): Promise<ApiTokenRecord | null> {
-  return warehouse.write(({ db }) => revokeApiToken(db, tokenId, now));
+  return warehouse.write(async ({ db }) => {
+    const record = await revokeApiToken(db, tokenId, now);
+    if (record?.revoked_at?.getTime() === now.getTime()) {
+      await recordAudit(db, {
+        actor,
+        action: 'token.revoked',
+        target: tokenId,
+        details: { name: record.name, role: record.role, scope: record.scope },
+        at: now,
+      });
+    }
+    return record;
+  });
 }

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { findLiveApiToken } from '@pantau/warehouse';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../deps';
-import { ApiError } from '../errors';
+import { ApiError, unauthorized } from '../errors';
 import { hashSecret, TOKEN_PREFIX } from './api-tokens';
 import {
   ANONYMOUS_PRINCIPAL,
@@ -79,14 +79,10 @@ export function requireRole(
         c.set('principal', ANONYMOUS_PRINCIPAL);
         return next();
       }
-      throw new ApiError(
-        401,
-        'unauthorized',
-        'A bearer token is required (Authorization: Bearer <token>)',
-      );
+      throw unauthorized('A bearer token is required (Authorization: Bearer <token>)', false);
     }
     const principal = await resolveToken(deps, token);
-    if (!principal) throw new ApiError(401, 'unauthorized', 'The bearer token is not valid');
+    if (!principal) throw unauthorized('The bearer token is not valid', true);
     if (principal.role === 'anonymous' || !roles.includes(principal.role)) {
       throw new ApiError(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}`);
     }

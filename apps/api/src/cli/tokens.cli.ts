@@ -1,9 +1,10 @@
 // `npm run tokens -- create|list|revoke`: manage API tokens in a data dir, or through a running API.
 import { parseArgs } from 'node:util';
+import { adminTokenPath, readAdminTokenFile } from '@pantau/config';
 import { listApiTokens, openWarehouse, type Warehouse } from '@pantau/warehouse';
 import { issueApiToken, newTokenSchema, revokeToken } from '../auth/api-tokens';
 import { ApiError } from '../errors';
-import { env } from './env';
+import { dataDir, env } from './env';
 
 const USAGE = `Usage: npm run tokens -- <command> [options]
 
@@ -16,7 +17,8 @@ Options:
   --data-dir <dir>   the data dir to open (default DATA_DIR); the API must be stopped,
                      since only one process may open a DuckDB file
   --api <url>        go through a running API instead (e.g. http://127.0.0.1:8787),
-                     authenticated with ADMIN_TOKEN
+                     authenticated with ADMIN_TOKEN, or the token the API generated
+                     into DATA_DIR/admin-token when none was set
 `;
 
 /** What the tool prints of a token. */
@@ -36,6 +38,9 @@ interface TokenStore {
   revoke(id: string): Promise<TokenRow | null>;
   close(): Promise<void>;
 }
+
+/** Who the audit trail names for changes made straight on the data dir. */
+const CLI_ACTOR = { token_id: 'cli', name: 'tokens CLI', role: 'admin' };
 
 /** A failure to report in one line, without a stack. */
 class CliError extends Error {}
@@ -60,8 +65,12 @@ function printRows(rows: TokenRow[]): void {
 }
 
 function httpStore(base: string): TokenStore {
-  const adminToken = env.ADMIN_TOKEN;
-  if (!adminToken) throw new CliError('--api needs ADMIN_TOKEN set to the API’s admin token');
+  const adminToken = env.ADMIN_TOKEN ?? readAdminTokenFile(dataDir);
+  if (!adminToken) {
+    throw new CliError(
+      `--api needs ADMIN_TOKEN set to the API’s admin token (or the generated one in ${adminTokenPath(dataDir)})`,
+    );
+  }
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(new URL(`/api/v1${path}`, base), {
       method,
@@ -107,11 +116,11 @@ async function dataDirStore(dataDir: string): Promise<TokenStore> {
           parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'),
         );
       }
-      const { record, token } = await issueApiToken(warehouse, parsed.data, 'cli', new Date());
+      const { record, token } = await issueApiToken(warehouse, parsed.data, CLI_ACTOR, new Date());
       return { ...record, token };
     },
     list: (all) => listApiTokens(warehouse.db, { includeRevoked: all, limit: 1000 }),
-    revoke: (id) => revokeToken(warehouse, id, new Date()),
+    revoke: (id) => revokeToken(warehouse, id, CLI_ACTOR, new Date()),
     close: () => warehouse.close(),
   };
 }
@@ -119,7 +128,7 @@ async function dataDirStore(dataDir: string): Promise<TokenStore> {
 async function run(command: string, tokenId: string | undefined, options: typeof values) {
   const store = options.api
     ? httpStore(options.api)
-    : await dataDirStore(options['data-dir'] ?? env.DATA_DIR);
+    : await dataDirStore(options['data-dir'] ?? dataDir);
   try {
     switch (command) {
       case 'create': {

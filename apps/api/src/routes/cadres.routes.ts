@@ -3,11 +3,18 @@ import { Readable } from 'node:stream';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { CADRE_COLUMNS, csvCadreRow, validateCadre } from '@pantau/domain';
 import { readCsvRecords } from '@pantau/ingest';
-import { upsertCadres, type CadreRecord } from '@pantau/warehouse';
+import { recordAudit, upsertCadres, type CadreRecord } from '@pantau/warehouse';
 import { PIPELINE_ROLES } from '../auth/principal';
 import { requireRole, type AuthVariables } from '../auth/require-role';
+import { limitBody } from '../body-limit';
 import type { AppDeps } from '../deps';
-import { ApiError, errorSchema, validationHook } from '../errors';
+import {
+  ApiError,
+  errorSchema,
+  payloadTooLargeResponse,
+  unauthorizedResponse,
+  validationHook,
+} from '../errors';
 import { cadreResultSchema } from '../schemas/ingest.schemas';
 
 const REQUIRED_COLUMNS = CADRE_COLUMNS.filter((c) => c !== 'region');
@@ -25,7 +32,8 @@ const route = createRoute({
   description:
     'CSV with header cadre_id,name,village_code,region,active (active: true/false/1/0/ya/tidak) or ' +
     'a JSON array of the same fields. Villages with an active cadre are expected to report. Valid ' +
-    'rows are applied; each invalid one is listed with its reasons.',
+    'rows are applied; each invalid one is listed with its reasons. The upload is recorded in ' +
+    'the audit trail.',
   security: [{ bearer: [] }],
   request: {
     body: {
@@ -40,8 +48,9 @@ const route = createRoute({
   responses: {
     200: { description: 'Applied', content: { 'application/json': { schema: cadreResultSchema } } },
     400: errorResponse('Unreadable body or CSV header'),
-    401: errorResponse('No or unknown bearer token'),
+    401: unauthorizedResponse,
     403: errorResponse('Only engineers and admins'),
+    413: payloadTooLargeResponse('CADRES_MAX_BYTES, default 16 MiB'),
   },
 });
 
@@ -72,6 +81,7 @@ async function rosterRows(
 export function cadresRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
   app.use('/cadres', requireRole(deps, PIPELINE_ROLES));
+  app.use('/cadres', limitBody(deps.limits.cadresMaxBytes, 'POST /cadres'));
   return app.openapi(route, async (c) => {
     const isJson = (c.req.header('content-type') ?? '').includes('json');
     const rows = await rosterRows(c.req.raw, isJson ? (c.req.valid('json') as unknown[]) : null);
@@ -85,9 +95,17 @@ export function cadresRoutes(deps: AppDeps) {
       if (result.ok) cadres.push({ ...result.cadre, region: result.cadre.region ?? null });
       else rejected.push({ line, errors: result.errors });
     }
-    const applied = await deps.warehouse.write(({ connection }) =>
-      upsertCadres(connection, cadres, deps.clock()),
-    );
+    const now = deps.clock();
+    const applied = await deps.warehouse.write(async ({ db, connection }) => {
+      const counts = await upsertCadres(connection, cadres, now);
+      await recordAudit(db, {
+        actor: c.get('principal'),
+        action: 'roster.uploaded',
+        details: { format: isJson ? 'json' : 'csv', ...counts, rejected: rejected.length },
+        at: now,
+      });
+      return counts;
+    });
     return c.json({ ...applied, rejected }, 200);
   });
 }

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode, LEVELS, type Level } from '@pantau/domain';
 import { getCompleteness, listMissingVillages } from '@pantau/warehouse';
 import { requireRead } from '../auth/require-role';
+import { visibleMissingVillage } from '../auth/visibility';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
@@ -50,8 +51,14 @@ export const completenessSchema = z
               name: z.string(),
               district_code: z.string(),
               district_name: z.string().openapi({ description: 'The kecamatan, by name' }),
-              cadre_id: z.string(),
-              cadre_name: z.string(),
+              cadre_id: z
+                .string()
+                .nullable()
+                .openapi({ description: 'null for anonymous readers' }),
+              cadre_name: z
+                .string()
+                .nullable()
+                .openapi({ description: 'null for anonymous readers' }),
             })
             .openapi('MissingVillage'),
         ),
@@ -106,6 +113,10 @@ export function completenessRoutes(deps: AppDeps) {
         ? listMissingVillages(deps.warehouse.db, { parent, period, limit: query.missing_limit })
         : null,
     ]);
-    return c.json({ period, level: query.level, parent, rows, missing }, 200);
+    const visible = missing && {
+      ...missing,
+      villages: missing.villages.map((v) => visibleMissingVillage(c.var.principal, v)),
+    };
+    return c.json({ period, level: query.level, parent, rows, missing: visible }, 200);
   });
 }

@@ -7,6 +7,7 @@ import {
   type ExportFormat,
 } from '@pantau/warehouse';
 import { requireRead } from '../auth/require-role';
+import { assertMayExportRaw } from '../auth/visibility';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
@@ -37,7 +38,9 @@ export const exportQuerySchema = z
       .default('false')
       .transform((raw) => raw === 'true')
       .openapi({
-        description: 'true: the raw reports of the villages in scope, every indicator column',
+        description:
+          'true: the raw reports of the villages in scope, every indicator column, with cadre ' +
+          'ids, notes and lineage (analysts and up)',
       }),
   })
   .superRefine((query, ctx) => {
@@ -63,7 +66,9 @@ export function exportRoutes(deps: AppDeps) {
     summary: 'Download the /scores rows (or raw reports with raw=true) as CSV or Parquet',
     description:
       'DuckDB writes the whole result (no row cap) to a private temp file, which is then ' +
-      'streamed and deleted. The x-row-count header gives the number of rows.',
+      'streamed and deleted. The x-row-count header gives the number of rows. In CSV, a text ' +
+      'cell starting with =, +, -, @, tab or carriage return gets a leading apostrophe, so ' +
+      'that a spreadsheet shows it rather than runs it as a formula.',
     middleware: [requireRead(deps)] as const,
     security: [{ bearer: [] }],
     request: { query: exportQuerySchema },
@@ -82,6 +87,7 @@ export function exportRoutes(deps: AppDeps) {
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {
     const query = c.req.valid('query');
+    if (query.raw) assertMayExportRaw(c.var.principal);
     const parent = await resolveParent(deps, c.var.principal, query.parent);
     const period = await resolvePeriod(deps, query.period);
     const kind = query.raw ? 'reports' : 'scores';

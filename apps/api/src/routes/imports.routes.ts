@@ -15,7 +15,14 @@ import { getImport, listImportErrors, listImports, type ImportSummary } from '@p
 import { PIPELINE_ROLES } from '../auth/principal';
 import { requireRole, type AuthVariables } from '../auth/require-role';
 import type { AppDeps } from '../deps';
-import { ApiError, errorSchema, notFound, queueUnavailable, validationHook } from '../errors';
+import {
+  ApiError,
+  errorSchema,
+  notFound,
+  queueUnavailable,
+  unauthorizedResponse,
+  validationHook,
+} from '../errors';
 import { importDetailSchema, importSummarySchema } from '../schemas/ingest.schemas';
 
 const MAX_IMPORTS_LISTED = 100;
@@ -72,7 +79,7 @@ const postRoute = createRoute({
       },
     },
     400: errorResponse('The file cannot be read (a CSV header missing required columns, say)'),
-    401: errorResponse('No or unknown bearer token'),
+    401: unauthorizedResponse,
     403: errorResponse('Only engineers and admins import'),
     413: errorResponse('The file is larger than IMPORT_MAX_BYTES'),
     415: errorResponse('Body is neither text/csv nor application/x-ndjson'),
@@ -97,7 +104,7 @@ const listRoute = createRoute({
         'application/json': { schema: z.object({ imports: z.array(importSummarySchema) }) },
       },
     },
-    401: errorResponse('No or unknown bearer token'),
+    401: unauthorizedResponse,
     403: errorResponse('Only engineers and admins'),
   },
 });
@@ -121,7 +128,7 @@ const getRoute = createRoute({
       description: 'The import',
       content: { 'application/json': { schema: importDetailSchema } },
     },
-    401: errorResponse('No or unknown bearer token'),
+    401: unauthorizedResponse,
     403: errorResponse('Only engineers and admins'),
     404: errorResponse('No such import'),
   },
@@ -198,6 +205,7 @@ export function importsRoutes(deps: AppDeps) {
       // A dry run needs no queue; an import does, and is refused at once without one.
       if (!dryRun && !deps.queues.available()) throw queueUnavailable();
       const started = await startImport(services, {
+        actor: c.get('principal'),
         filename: filename ?? null,
         format,
         dryRun,

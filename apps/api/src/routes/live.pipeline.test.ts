@@ -3,7 +3,7 @@ import { startLoader, startValidateWorker, type Loader } from '@pantau/ingest';
 import type { Worker } from 'bullmq';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, getJson, KUNGKAI, tokenFor } from '../testing/read-fixture';
+import { bearer, getJson, KUNGKAI, TAMBAKREJA, tokenFor } from '../testing/read-fixture';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../testing/test-app';
 import { readUntil } from '../testing/read-stream';
 
@@ -38,6 +38,13 @@ afterAll(async () => {
   await loader.close();
   await t.close();
 });
+
+async function connectAs(token: string) {
+  const res = await t.app.request('/api/v1/live', bearer(token));
+  const reader = res.body!.getReader();
+  await readUntil(reader, ': connected', STREAM_TIMEOUT_MS);
+  return reader;
+}
 
 describe('GET /live after a submission', () => {
   it('streams the reports.loaded event of the batch, and the scores show the report', async () => {
@@ -76,6 +83,43 @@ describe('GET /live after a submission', () => {
       bearer(TEST_ADMIN_TOKEN),
     );
     expect(scores.body.rows.find((r: { code: string }) => r.code === KUNGKAI)?.dci).toBe(70);
+  });
+
+  it('gives each lead the counts of its own kecamatan, rejections included, and nothing else', async () => {
+    const merangin = await connectAs(await tokenFor(t.warehouse, 'lead', '15.02'));
+    const jateng = await connectAs(await tokenFor(t.warehouse, 'lead', '33'));
+
+    const submit = (reports: unknown[]) =>
+      t.app.request('/api/v1/reports', {
+        method: 'POST',
+        headers: { ...bearer(TEST_ADMIN_TOKEN).headers, 'content-type': 'application/json' },
+        body: JSON.stringify(reports),
+      });
+    const report = (village: string, period: string, value: number) => ({
+      report_id: `lead-${village}-${period}`,
+      village_code: village,
+      period,
+      submitted_at: '2024-06-03T09:00:00+07:00',
+      indicators: { gov_online_letters_pct: value },
+    });
+    // Kungkai: one stored, one out of range; then, separately, one for Jawa Tengah.
+    expect(
+      (await submit([report(KUNGKAI, '2024-04', 50), report(KUNGKAI, '2024-03', 140)])).status,
+    ).toBe(202);
+    const meranginText = await readUntil(merangin, '\n\n', STREAM_TIMEOUT_MS);
+    expect(JSON.parse(/data: (.*)\n/.exec(meranginText)![1]!)).toMatchObject({
+      districts: ['15.02.02'],
+      counts: { imported: 1, updated: 0, ignored: 0, rejected: 1 },
+      sources: [],
+    });
+    expect((await submit([report(TAMBAKREJA, '2024-04', 90)])).status).toBe(202);
+    // Jawa Tengah's lead hears of its own load first: Kungkai's never reached it.
+    const jatengText = await readUntil(jateng, '\n\n', STREAM_TIMEOUT_MS);
+    expect(JSON.parse(/data: (.*)\n/.exec(jatengText)![1]!)).toMatchObject({
+      districts: ['33.01.01'],
+      counts: { imported: 1, rejected: 0 },
+    });
+    await Promise.all([merangin.cancel(), jateng.cancel()]);
   });
 
   it('refuses a cadre reporting for another village', async () => {

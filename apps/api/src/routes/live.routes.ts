@@ -1,42 +1,29 @@
 // GET /live: Server-Sent Events — each `reports.loaded` event from the loader, plus a heartbeat.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { REPORTS_LOADED, reportsLoadedEventSchema, type ReportsLoadedEvent } from '@pantau/domain';
-import { streamSSE } from 'hono/streaming';
-import type { Principal } from '../auth/principal';
+import { liveEventSchema, REPORTS_LOADED } from '@pantau/domain';
 import { requireRead } from '../auth/require-role';
-import { isInside } from '../auth/scope';
+import { liveViewOf } from '../auth/visibility';
 import type { AppDeps } from '../deps';
-import { validationHook } from '../errors';
+import { ApiError, errorSchema, validationHook } from '../errors';
 import { readErrors } from './read-errors';
 
-/** Proxies and browsers drop idle connections; a comment line every 15 s keeps them open. */
-export const HEARTBEAT_MS = 15_000;
-/** How long a browser waits before reconnecting after the stream drops. */
-const RETRY_MS = 3_000;
+/** When a refused client may try again: a stream is usually freed within this time. */
+const RETRY_AFTER_S = 30;
 
-/** What of an event a principal may see: a lead only the districts inside its scope. */
-export function visibleEvent(
-  principal: Principal,
-  event: ReportsLoadedEvent,
-): ReportsLoadedEvent | null {
-  if (principal.role !== 'lead') return event;
-  const scope = principal.scope ?? '';
-  const districts = event.districts.filter((district) => isInside(scope, district));
-  return districts.length === 0 ? null : { ...event, districts };
-}
-
-export function liveRoutes(deps: AppDeps, options: { heartbeatMs?: number } = {}) {
-  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+export function liveRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/live',
     tags: ['live'],
     summary: 'Server-Sent Events: `reports.loaded` after every committed load, and a heartbeat',
     description:
-      'Each event has `event: reports.loaded`, `id: <batch_id>` and `data: <ReportsLoadedEvent ' +
-      'as JSON>`. A comment line (`: heartbeat`) arrives every 15 s. A browser EventSource ' +
+      'Each event has `event: reports.loaded`, `id: <batch_id>` and `data: <LiveEvent as ' +
+      'JSON>`. A comment line (`: heartbeat`) arrives every 15 s. A browser EventSource ' +
       'cannot send headers, so this endpoint also takes the token as `?access_token=`. A lead ' +
-      'sees only events touching its scope, with the districts outside it left out.',
+      'sees only events touching its scope, with the kecamatan and the counts of its scope ' +
+      'alone; only analysts, engineers and admins see `sources`. A client that falls more than ' +
+      'LIVE_CLIENT_BUFFER_BYTES behind is disconnected (a browser reconnects by itself); past ' +
+      'LIVE_MAX_CONNECTIONS open streams, a new one is refused with 503.',
     middleware: [requireRead(deps, { queryToken: true })] as const,
     security: [{ bearer: [] }],
     request: {
@@ -59,32 +46,33 @@ export function liveRoutes(deps: AppDeps, options: { heartbeatMs?: number } = {}
         },
       },
       ...readErrors,
+      503: {
+        description: 'Too many open streams (LIVE_MAX_CONNECTIONS); try again after Retry-After',
+        headers: z.object({
+          'Retry-After': z.string().openapi({ example: String(RETRY_AFTER_S) }),
+        }),
+        content: { 'application/json': { schema: errorSchema } },
+      },
     },
   });
   const app = new OpenAPIHono({ defaultHook: validationHook });
   // The domain's schema comes from plain zod; wrapping its shape lets the document name it.
-  app.openAPIRegistry.register(
-    'ReportsLoadedEvent',
-    z.object(reportsLoadedEventSchema.shape).openapi('ReportsLoadedEvent'),
-  );
+  app.openAPIRegistry.register('LiveEvent', z.object(liveEventSchema.shape).openapi('LiveEvent'));
   return app.openapi(route, (c) => {
-    const principal = c.var.principal;
-    return streamSSE(c, async (stream) => {
-      const unsubscribe = deps.live.subscribe((event) => {
-        const visible = visibleEvent(principal, event);
-        if (!visible) return;
-        void stream.writeSSE({
-          event: REPORTS_LOADED,
-          id: visible.batch_id,
-          data: JSON.stringify(visible),
-        });
-      });
-      const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), heartbeatMs);
-      const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
-      await stream.write(`retry: ${RETRY_MS}\n: connected\n\n`);
-      await closed;
-      clearInterval(heartbeat);
-      unsubscribe();
+    const stream = deps.live.open(liveViewOf(c.var.principal));
+    if (!stream) {
+      throw new ApiError(
+        503,
+        'too_many_streams',
+        'The live stream serves as many clients as it may; try again shortly',
+        undefined,
+        { 'Retry-After': String(RETRY_AFTER_S) },
+      );
+    }
+    return c.body(stream, 200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
     });
   });
 }

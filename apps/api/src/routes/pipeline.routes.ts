@@ -1,11 +1,11 @@
 // Pipeline console: queue counts, throughput and latency, rejections by reason, failed jobs.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { listFailedJobs, retryFailedJobs } from '@pantau/ingest';
-import { getThroughput, listRejectionReasons } from '@pantau/warehouse';
+import { getThroughput, listRejectionReasons, recordAudit } from '@pantau/warehouse';
 import { PIPELINE_ROLES } from '../auth/principal';
 import { requireRole, type AuthVariables } from '../auth/require-role';
 import type { AppDeps } from '../deps';
-import { errorSchema, validationHook } from '../errors';
+import { errorSchema, unauthorizedResponse, validationHook } from '../errors';
 
 const MAX_MINUTES = 24 * 60;
 const MAX_LISTED = 500;
@@ -16,7 +16,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 const denied = {
-  401: json(errorSchema, 'No or unknown bearer token'),
+  401: unauthorizedResponse,
   403: json(errorSchema, 'Only engineers and admins'),
 };
 
@@ -135,6 +135,7 @@ const retryRoute = createRoute({
   path: '/pipeline/failed/retry',
   tags: ['pipeline'],
   summary: 'Retry failed jobs: the given ids, those of one import, or all',
+  description: 'Each retry is recorded in the audit trail (who, which jobs, how many).',
   security: [{ bearer: [] }],
   request: {
     body: {
@@ -209,6 +210,15 @@ export function pipelineRoutes(deps: AppDeps) {
         job_ids: body.job_ids,
         source_id: body.import_id,
       });
+      await deps.warehouse.write(({ db }) =>
+        recordAudit(db, {
+          actor: c.get('principal'),
+          action: 'jobs.retried',
+          target: body.import_id ?? null,
+          details: { retried, job_ids: body.job_ids ?? null, import_id: body.import_id ?? null },
+          at: deps.clock(),
+        }),
+      );
       return c.json({ retried }, 200);
     });
 }

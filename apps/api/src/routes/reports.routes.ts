@@ -6,8 +6,17 @@ import { getSubmission } from '@pantau/warehouse';
 import { SUBMIT_ROLES } from '../auth/principal';
 import { requireRole, type AuthVariables } from '../auth/require-role';
 import { assertMayReportFor } from '../auth/scope';
+import { maySeeSubmission } from '../auth/visibility';
+import { limitBody } from '../body-limit';
 import type { AppDeps } from '../deps';
-import { errorSchema, notFound, queueUnavailable, validationHook } from '../errors';
+import {
+  errorSchema,
+  notFound,
+  payloadTooLargeResponse,
+  queueUnavailable,
+  unauthorizedResponse,
+  validationHook,
+} from '../errors';
 import { SubmitRateLimiter } from '../limits/submit-rate';
 import { utf8Body } from '../limits/utf8-body';
 import {
@@ -22,10 +31,7 @@ const errors = {
     description: 'Malformed JSON, or not a report object / array of 1–1,000',
     content: { 'application/json': { schema: errorSchema } },
   },
-  401: {
-    description: 'No or unknown bearer token',
-    content: { 'application/json': { schema: errorSchema } },
-  },
+  401: unauthorizedResponse,
   403: {
     description: 'The role may not submit, or a cadre reports for another village',
     content: { 'application/json': { schema: errorSchema } },
@@ -58,6 +64,7 @@ const submitRoute = createRoute({
   responses: {
     202: { description: 'Queued', content: { 'application/json': { schema: submittedSchema } } },
     ...errors,
+    413: payloadTooLargeResponse('REPORTS_MAX_BYTES, default 2 MiB'),
   },
 });
 
@@ -66,6 +73,9 @@ const submissionRoute = createRoute({
   path: '/submissions/{submission_id}',
   tags: ['ingest'],
   summary: 'What became of one submission: imported, updated, ignored or rejected with reasons',
+  description:
+    'Engineers and admins read any submission; a cadre token only those of its own village ' +
+    '(any other id answers 404, as if it did not exist).',
   security: [{ bearer: [] }],
   request: { params: z.object({ submission_id: z.string().min(1).max(200) }) },
   responses: {
@@ -74,7 +84,7 @@ const submissionRoute = createRoute({
       content: { 'application/json': { schema: submissionSchema } },
     },
     404: {
-      description: 'Not loaded (yet)',
+      description: 'Not loaded (yet), or not one this token may read',
       content: { 'application/json': { schema: errorSchema } },
     },
     401: errors[401],
@@ -93,7 +103,9 @@ function reportIdOf(report: Record<string, unknown>): string | null {
 export function reportsRoutes(deps: AppDeps) {
   const rate = new SubmitRateLimiter(deps.limits);
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
-  app.use('/reports', requireRole(deps, SUBMIT_ROLES), utf8Body());
+  app.use('/reports', requireRole(deps, SUBMIT_ROLES));
+  // The size is checked before the body is read whole for its UTF-8 check.
+  app.use('/reports', limitBody(deps.limits.reportsMaxBytes, 'POST /reports'), utf8Body());
   app.use('/submissions/*', requireRole(deps, SUBMIT_ROLES));
   return app
     .openapi(submitRoute, async (c) => {
@@ -137,7 +149,10 @@ export function reportsRoutes(deps: AppDeps) {
     .openapi(submissionRoute, async (c) => {
       const { submission_id } = c.req.valid('param');
       const submission = await getSubmission(deps.warehouse.db, submission_id);
-      if (!submission) throw notFound(`Submission ${submission_id} (it may still be in the queue)`);
+      // Another village's submission is as unknown to a cadre as one never made.
+      if (!submission || !maySeeSubmission(c.get('principal'), submission)) {
+        throw notFound(`Submission ${submission_id} (it may still be in the queue)`);
+      }
       return c.json(submissionJson(submission), 200);
     });
 }

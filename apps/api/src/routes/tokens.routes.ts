@@ -6,7 +6,7 @@ import { ROLES, TOKEN_ADMIN_ROLES } from '../auth/principal';
 import { requireRole } from '../auth/require-role';
 import { tokenCacheOf } from '../auth/token-cache';
 import type { AppDeps } from '../deps';
-import { errorSchema, notFound, validationHook } from '../errors';
+import { errorSchema, notFound, unauthorizedResponse, validationHook } from '../errors';
 import { limitParam } from '../schemas/query-params';
 
 const TOKENS_DEFAULT_LIMIT = 100;
@@ -15,7 +15,7 @@ const TOKENS_MAX_LIMIT = 1_000;
 const json = { 'application/json': { schema: errorSchema } };
 const adminErrors = {
   400: { description: 'A parameter or body field is invalid', content: json },
-  401: { description: 'No token, or a token that is not valid', content: json },
+  401: unauthorizedResponse,
   403: { description: 'Only admins manage tokens', content: json },
 } as const;
 
@@ -112,7 +112,7 @@ export function tokensRoutes(deps: AppDeps) {
       const { record, token } = await issueApiToken(
         deps.warehouse,
         input,
-        c.var.principal.name,
+        c.var.principal,
         deps.clock(),
       );
       deps.logger.info({ token_id: record.token_id, role: record.role }, 'api token created');
@@ -128,7 +128,7 @@ export function tokensRoutes(deps: AppDeps) {
     })
     .openapi(revoke, async (c) => {
       const { id } = c.req.valid('param');
-      const record = await revokeToken(deps.warehouse, id, deps.clock());
+      const record = await revokeToken(deps.warehouse, id, c.var.principal, deps.clock());
       if (!record) throw notFound(`Token ${id}`);
       tokenCacheOf(deps).clear();
       deps.logger.info({ token_id: id }, 'api token revoked');

@@ -3,6 +3,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode } from '@pantau/domain';
 import { getVillageCadre, getVillageReports, type VillageReport } from '@pantau/warehouse';
 import { requireRead } from '../auth/require-role';
+import {
+  visibleCadre,
+  visibleReplacedReport,
+  visibleReport,
+  visibleSubmissions,
+} from '../auth/visibility';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { requireArea } from '../read/read-scope';
@@ -21,18 +27,29 @@ const villageCode = z
   .refine((code) => levelOfCode(code) === 'village', 'a village code like 15.02.02.2004')
   .openapi({ example: '15.02.02.2004' });
 
+const HIDDEN = 'null for anonymous readers';
+
 const reportFields = {
   period: z.string(),
   report_id: z.string(),
-  cadre_id: z.string().nullable(),
-  submission_id: z.string().openapi({ description: 'The submission that produced this version' }),
+  cadre_id: z
+    .string()
+    .nullable()
+    .openapi({ description: `The cadre who filed it; ${HIDDEN}` }),
+  submission_id: z
+    .string()
+    .nullable()
+    .openapi({ description: `The submission that produced this version; ${HIDDEN}` }),
   outcome: z.enum(['imported', 'updated']),
   submitted_at: z.string(),
   first_submitted_at: z.string(),
   on_time: z.boolean(),
   received_at: z.string(),
   loaded_at: z.string(),
-  notes: z.string().nullable(),
+  notes: z
+    .string()
+    .nullable()
+    .openapi({ description: `The cadre's notes; ${HIDDEN}` }),
   dci: z.number(),
   stage: z.number().int(),
   pillars: pillarScoresSchema,
@@ -60,7 +77,7 @@ export const villageReportsSchema = z
     cadre: villageCadreSchema.nullable().openapi({
       description:
         "The village's cadre from the roster: the active one, else the latest updated; null " +
-        'when the roster names none',
+        `when the roster names none, and ${HIDDEN}`,
     }),
     reports: z.array(z.object(reportFields).openapi('VillageReport')).openapi({
       description: 'The current report of each period, latest period first',
@@ -68,13 +85,23 @@ export const villageReportsSchema = z
     replaced: z
       .array(
         z
-          .object({ ...reportFields, replaced_at: z.string(), replaced_by: z.string() })
+          .object({
+            ...reportFields,
+            replaced_at: z.string(),
+            replaced_by: z
+              .string()
+              .nullable()
+              .openapi({ description: `The submission that replaced it; ${HIDDEN}` }),
+          })
           .openapi('ReplacedReport'),
       )
       .openapi({ description: 'Earlier versions that a later submission replaced' }),
     submissions: z
       .array(submissionSchema)
-      .openapi({ description: 'Every submission for the village and what became of it' }),
+      .nullable()
+      .openapi({
+        description: `Every submission for the village and what became of it; ${HIDDEN}`,
+      }),
   })
   .openapi('VillageReports');
 
@@ -111,7 +138,8 @@ export function villagesRoutes(deps: AppDeps) {
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {
     const { code } = c.req.valid('param');
     const { limit } = c.req.valid('query');
-    const village = await requireArea(deps, c.var.principal, code, 'code');
+    const principal = c.var.principal;
+    const village = await requireArea(deps, principal, code, 'code');
     const [history, cadre] = await Promise.all([
       getVillageReports(deps.warehouse.db, code, limit),
       getVillageCadre(deps.warehouse.db, code),
@@ -119,14 +147,19 @@ export function villagesRoutes(deps: AppDeps) {
     return c.json(
       {
         village,
-        cadre: cadre && { ...cadre, updated_at: cadre.updated_at.toISOString() },
-        reports: history.reports.map(reportJson),
-        replaced: history.replaced.map((r) => ({
-          ...reportJson(r),
-          replaced_at: r.replaced_at.toISOString(),
-          replaced_by: r.replaced_by,
-        })),
-        submissions: history.submissions.map(submissionJson),
+        cadre: visibleCadre(
+          principal,
+          cadre && { ...cadre, updated_at: cadre.updated_at.toISOString() },
+        ),
+        reports: history.reports.map((r) => visibleReport(principal, reportJson(r))),
+        replaced: history.replaced.map((r) =>
+          visibleReplacedReport(principal, {
+            ...reportJson(r),
+            replaced_at: r.replaced_at.toISOString(),
+            replaced_by: r.replaced_by,
+          }),
+        ),
+        submissions: visibleSubmissions(principal, history.submissions.map(submissionJson)),
       },
       200,
     );

@@ -53,7 +53,12 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       })
       .catch(() => false);
     if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`API did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      // Never leave a half-started API behind: it would hold its port and run a loader.
+      child.kill('SIGKILL');
+      await exited;
+      throw new Error(`API did not start:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

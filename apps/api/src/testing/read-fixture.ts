@@ -19,6 +19,8 @@ export const WONOREJO = '94.01.01.1001'; // Papua Tengah (Region Makassar)
 export const TAMBAKREJA = '33.01.01.2001'; // Jawa Tengah (Region Surabaya)
 
 export const MARCH = '2023-03';
+/** What Kungkai's cadre wrote on the March report: personal data, like the cadre's name. */
+export const KUNGKAI_NOTES = 'Sinyal lemah di dusun 3, kata Bu Siti';
 export const FEBRUARY = '2023-02';
 
 /**
@@ -60,6 +62,7 @@ function submission(
   period: string,
   indicators: Record<string, IndicatorValue>,
   submitted_at: string,
+  notes: string | null = null,
 ): Submission {
   const report: ValidReport = {
     report_id: `${source_id}-${village_code}-${period}`,
@@ -67,7 +70,7 @@ function submission(
     village_code,
     period,
     submitted_at: new Date(submitted_at).toISOString(),
-    notes: null,
+    notes,
     indicators,
   };
   return {
@@ -85,7 +88,15 @@ function submission(
 export async function loadReadFixture(warehouse: Warehouse): Promise<void> {
   const first = [
     ...MARCH_INDICATORS.map(([village, indicators, at], i) =>
-      submission('import-1', i + 2, village, MARCH, indicators, at),
+      submission(
+        'import-1',
+        i + 2,
+        village,
+        MARCH,
+        indicators,
+        at,
+        village === KUNGKAI ? KUNGKAI_NOTES : null,
+      ),
     ),
     submission(
       'import-1',
@@ -134,7 +145,7 @@ export async function tokenFor(warehouse: Warehouse, role: Role, scope?: string)
   const { token } = await issueApiToken(
     warehouse,
     { name: `test ${role} ${scope ?? ''}`.trim(), role, scope },
-    'test',
+    { token_id: 'test', name: 'test', role: 'admin' },
     new Date('2024-01-01T00:00:00Z'),
   );
   return token;

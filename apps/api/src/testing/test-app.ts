@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from '@pantau/config';
 import { createQueues, deleteQueueKeys } from '@pantau/ingest';
 import { openWarehouse, type Warehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
@@ -10,13 +11,13 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp } from '../app';
 import { apiLimits, LIMIT_VARS, type AppDeps } from '../deps';
-import { parseEnv } from '@pantau/config';
 import { LiveFeed } from '../live/live-feed';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-/** The limits as configured by default (@pantau/config). */
+/** The limits' documented defaults, from the one catalogue of variables. */
 export const DEFAULT_TEST_LIMITS = apiLimits(parseEnv(LIMIT_VARS, {}));
+const DEFAULTS = parseEnv(['LIVE_MAX_CONNECTIONS', 'LIVE_CLIENT_BUFFER_BYTES'], {});
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -42,7 +43,10 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const deps: AppDeps = {
     warehouse,
     redis,
-    live: new LiveFeed(),
+    live: new LiveFeed({
+      maxConnections: DEFAULTS.LIVE_MAX_CONNECTIONS,
+      clientBufferBytes: DEFAULTS.LIVE_CLIENT_BUFFER_BYTES,
+    }),
     logger: pino({ level: 'silent' }),
     adminToken: TEST_ADMIN_TOKEN,
     publicRead: false,

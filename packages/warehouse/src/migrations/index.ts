@@ -4,11 +4,13 @@ import * as initial from './001-initial';
 import * as apiTokens from './002-api-tokens';
 import * as submissionIds from './003-submission-ids';
 import { inTransaction } from '../transaction';
+import * as audit from './004-audit';
 
 const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   { version: 1, name: 'initial', ...initial },
   { version: 2, name: 'api-tokens', ...apiTokens },
   { version: 3, name: 'submission-ids', ...submissionIds },
+  { version: 4, name: 'audit', ...audit },
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<number[]> {

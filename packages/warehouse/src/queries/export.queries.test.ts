@@ -5,6 +5,8 @@ import { INDICATORS } from '@pantau/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KUNGKAI, openReadFixture } from '../testing/read.fixture';
+import { validSubmission } from '../testing/submissions.fixture';
+import { applySubmissions } from '../writes/apply-submissions';
 import type { Warehouse } from '../warehouse';
 import { exportAreaScores, exportReports, SCORE_EXPORT_COLUMNS } from './export.queries';
 
@@ -91,5 +93,59 @@ describe('exportReports', () => {
     for (const indicator of INDICATORS) expect(header).toContain(indicator.code);
     expect(first?.[0]).toBe(KUNGKAI);
     expect(first?.[header!.indexOf('gov_online_letters_pct')]).toBe('60.0');
+  });
+});
+
+describe('a CSV export', () => {
+  const hostile = {
+    report_id: '+1+cmd|calc',
+    cadre_id: '@SUM(A1)',
+    notes: '=HYPERLINK("http://evil.example","click")',
+  };
+
+  beforeAll(async () => {
+    const submission = validSubmission({
+      source_id: 'import-hostile',
+      report_id: hostile.report_id,
+      village_code: KUNGKAI,
+      period: '2023-04',
+      submitted_at: '2023-04-27T09:00:00+07:00',
+      indicators: { gov_online_letters_pct: 10 },
+    });
+    if (!submission.valid) throw new Error('the fixture is valid');
+    submission.report = { ...submission.report, cadre_id: hostile.cadre_id, notes: hostile.notes };
+    await warehouse.write((tx) => applySubmissions(tx, [submission]));
+  });
+
+  it('puts an apostrophe before text cells a spreadsheet would run as formulas', async () => {
+    const path = join(dir, 'hostile.csv');
+    await exportReports(
+      warehouse.db,
+      { parent: KUNGKAI, period: '2023-04' },
+      { path, format: 'csv' },
+    );
+    const { rows } = await sql<{ report_id: string; cadre_id: string; notes: string }>`
+      SELECT report_id, cadre_id, notes FROM read_csv(${path}, all_varchar = true)`.execute(
+      warehouse.db,
+    );
+    expect(rows).toEqual([
+      {
+        report_id: `'${hostile.report_id}`,
+        cadre_id: `'${hostile.cadre_id}`,
+        notes: `'${hostile.notes}`,
+      },
+    ]);
+  });
+
+  it('keeps the values as sent in Parquet', async () => {
+    const path = join(dir, 'hostile.parquet');
+    await exportReports(
+      warehouse.db,
+      { parent: KUNGKAI, period: '2023-04' },
+      { path, format: 'parquet' },
+    );
+    const { rows } = await sql<{ report_id: string; cadre_id: string; notes: string }>`
+      SELECT report_id, cadre_id, notes FROM read_parquet(${path})`.execute(warehouse.db);
+    expect(rows).toEqual([hostile]);
   });
 });

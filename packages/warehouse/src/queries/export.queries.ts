@@ -1,5 +1,5 @@
 // Exports without a row cap: DuckDB writes the /scores rows or the raw reports to a CSV or Parquet file.
-import { INDICATORS, type Level, PILLAR_CODES, STAGES } from '@pantau/domain';
+import { FORMULA_TRIGGERS, INDICATORS, type Level, PILLAR_CODES, STAGES } from '@pantau/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema';
 import { parentColumn } from './scope';
@@ -19,6 +19,31 @@ function stageOf(dci: RawBuilder<unknown>): RawBuilder<unknown> {
     .reverse()
     .map((s) => sql`WHEN ${dci} >= ${sql.lit(s.min)} THEN ${sql.lit(s.stage)}`);
   return sql`CASE WHEN ${dci} IS NULL THEN NULL ${sql.join(cases, sql` `)} END`;
+}
+
+const TRIGGERS = sql.join(FORMULA_TRIGGERS.map((c) => sql.lit(c)));
+
+/**
+ * A text column as an export writes it: in CSV, a value a spreadsheet would run as a formula
+ * gets a leading apostrophe (the domain's neutraliseFormula, in SQL); Parquet keeps it as is,
+ * typed, since spreadsheets do not open it.
+ */
+function text(
+  column: string,
+  format: ExportFormat,
+  alias = column.split('.').pop()!,
+): RawBuilder<unknown> {
+  const ref = sql.ref(column);
+  const value =
+    format === 'csv'
+      ? sql`CASE WHEN left(${ref}, 1) IN (${TRIGGERS}) THEN '''' || ${ref} ELSE ${ref} END`
+      : sql`${ref}`;
+  return sql`${value} AS ${sql.ref(alias)}`;
+}
+
+/** Text columns, each neutralised for `format`, as one select list. */
+function texts(columns: readonly string[], format: ExportFormat): RawBuilder<unknown> {
+  return sql.join(columns.map((column) => text(column, format)));
 }
 
 const PILLARS = sql.raw(PILLAR_CODES.map((p) => `x.${p}`).join(', '));
@@ -59,7 +84,7 @@ export function exportAreaScores(
 ): Promise<number> {
   return copy(
     db,
-    sql`SELECT x.code, x.name, x.level, ${query.period} AS period, x.dci,
+    sql`SELECT ${texts(['x.code', 'x.name', 'x.level'], target.format)}, ${query.period} AS period, x.dci,
                ${stageOf(sql.ref('x.dci'))}::TINYINT AS stage, ${PILLARS},
                x.villages_reporting, x.villages_expected
         FROM (${areaScoreRows(query)}) x
@@ -81,11 +106,13 @@ export function exportReports(
   const inParent = column ? sql`AND r.${sql.ref(column)} = ${query.parent}` : sql``;
   return copy(
     db,
-    sql`SELECT r.village_code, a.name AS village_name, r.district_code, r.regency_code,
-               r.province_code, r.region_code, r.period, r.report_id, r.cadre_id,
-               r.submitted_at, r.first_submitted_at, r.on_time, r.notes,
+    sql`SELECT r.village_code, ${text('a.name', target.format, 'village_name')}, r.district_code,
+               r.regency_code, r.province_code, r.region_code, r.period,
+               ${texts(['r.report_id', 'r.cadre_id'], target.format)},
+               r.submitted_at, r.first_submitted_at, r.on_time, ${text('r.notes', target.format)},
                ${INDICATOR_COLUMNS}, r.dci, r.stage, ${REPORT_PILLARS},
-               r.outcome, r.submission_id, r.source_id, r.line, r.received_at, r.loaded_at
+               r.outcome, ${texts(['r.submission_id', 'r.source_id'], target.format)}, r.line,
+               r.received_at, r.loaded_at
         FROM reports r JOIN areas a ON a.code = r.village_code
         WHERE r.period = ${query.period} ${inParent}
         ORDER BY r.village_code`,

@@ -69,6 +69,7 @@ async function* body(text: string, pieces = 1): AsyncGenerator<Uint8Array> {
 
 function request(text: string, options: { dryRun?: boolean; declared?: boolean } = {}) {
   return {
+    actor: { token_id: 'test', name: 'lifecycle test', role: 'engineer' },
     filename: 'f.csv',
     format: 'csv' as const,
     dryRun: options.dryRun ?? false,
@@ -86,9 +87,17 @@ async function latestImport() {
 }
 
 describe('startImport', () => {
-  it('queues a file and answers with its rows', async () => {
+  it('queues a file, answers with its rows, and keeps who started it in the audit trail', async () => {
     const started = await startImport(services(), request(CSV + ROW));
     expect(started).toMatchObject({ rows: 1, status: 'running' });
+    const audit = await warehouse.db
+      .selectFrom('audit')
+      .select(['action', 'target', 'actor_name'])
+      .where('target', '=', started.import_id)
+      .execute();
+    expect(audit).toEqual([
+      { action: 'import.started', target: started.import_id, actor_name: 'lifecycle test' },
+    ]);
   });
 
   it('refuses a file whose declared length passes IMPORT_MAX_BYTES before creating an import', async () => {

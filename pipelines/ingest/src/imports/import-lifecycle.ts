@@ -15,7 +15,9 @@ import {
   failLostImports,
   getImport,
   markImportRead,
+  recordAudit,
   refreshImportProgress,
+  type AuditActor,
   type Warehouse,
 } from '@pantau/warehouse';
 import type { Queue } from 'bullmq';
@@ -38,6 +40,8 @@ export interface ImportServices {
 }
 
 export interface ImportRequest {
+  /** Who starts it: kept in the audit trail. */
+  actor: AuditActor;
   filename: string | null;
   format: ImportFormat;
   dryRun: boolean;
@@ -173,15 +177,22 @@ export async function startImport(
     throw new ImportTooLarge(limits.maxBytes);
   const receivedAt = services.clock();
   const importId = newImportId(receivedAt);
-  await warehouse.write(({ db }) =>
-    createImport(db, {
+  await warehouse.write(async ({ db }) => {
+    await createImport(db, {
       import_id: importId,
       filename: request.filename,
       format: request.format,
       dry_run: request.dryRun,
       created_at: receivedAt,
-    }),
-  );
+    });
+    await recordAudit(db, {
+      actor: request.actor,
+      action: 'import.started',
+      target: importId,
+      details: { filename: request.filename, format: request.format, dry_run: request.dryRun },
+      at: receivedAt,
+    });
+  });
   let rows = 0;
   try {
     if (request.dryRun) {

@@ -1,7 +1,13 @@
 // The loader's commit: one transaction applies batches, refreshes aggregates and import progress.
 // A transaction the warehouse refuses is split until everything storable is stored and each
 // submission it cannot store is recorded as rejected, with the reason.
-import { REPORTS_LOADED, type ReportsLoadedEvent } from '@pantau/domain';
+import {
+  adminParentCode,
+  levelOfCode,
+  REPORTS_LOADED,
+  type OutcomeCounts,
+  type ReportsLoadedEvent,
+} from '@pantau/domain';
 import {
   applySubmissionBatches,
   refreshAreaScores,
@@ -31,6 +37,34 @@ function median(sorted: readonly number[]): number {
 }
 
 let batchCounter = 0;
+
+/** The kecamatan of the village a submission names (a rejected one may name none). */
+function districtOf(villageCode: unknown): string | null {
+  if (typeof villageCode !== 'string' || levelOfCode(villageCode) !== 'village') return null;
+  return adminParentCode(villageCode);
+}
+
+/** The outcomes of the submissions applied now, by the kecamatan of the village each names. */
+function countByDistrict(
+  batches: readonly SubmissionBatch[],
+  outcomes: ReadonlyMap<string, Outcome>,
+): Record<string, OutcomeCounts> {
+  const byDistrict: Record<string, OutcomeCounts> = {};
+  const count = (sourceId: string, line: number, villageCode: unknown) => {
+    const outcome = outcomes.get(`${sourceId}:${line}`);
+    const district = districtOf(villageCode);
+    if (!outcome || !district) return;
+    byDistrict[district] ??= { imported: 0, updated: 0, ignored: 0, rejected: 0 };
+    byDistrict[district][outcome]++;
+  };
+  for (const batch of batches) {
+    for (const row of batch.valid) count(batch.source_id, row[0], row[3]);
+    for (const [line, , payload] of batch.rejected) {
+      count(batch.source_id, line, (payload as { village_code?: unknown } | null)?.village_code);
+    }
+  }
+  return byDistrict;
+}
 
 /** The `reports.loaded` event of one commit. */
 function loadedEvent(
@@ -62,6 +96,7 @@ function loadedEvent(
     counts,
     periods: [...new Set(applied.touched.map((t) => t.period))],
     districts: [...new Set(applied.touched.map((t) => t.district_code))],
+    district_counts: countByDistrict(batches, outcomes),
     sources: [...sources].map(([source_id, source]) => ({ source, source_id })),
     latency_ms: {
       min: latencies[0] ?? 0,

@@ -29,7 +29,8 @@ export type MissingVillage = NonNullable<Completeness['missing']>['villages'][nu
 export type VillageReports = Ok<V1['villages'][':code']['reports']['$get']>;
 export type VillageReport = VillageReports['reports'][number];
 export type VillageCadre = NonNullable<VillageReports['cadre']>;
-export type SubmissionRecord = VillageReports['submissions'][number];
+/** A submission of the village's lineage (which anonymous readers are not shown). */
+export type SubmissionRecord = NonNullable<VillageReports['submissions']>[number];
 
 type Given<V> = Exclude<V, null | undefined>;
 /** A query as it goes on the wire: numbers as text, absent values left out. */

@@ -232,4 +232,7 @@ export const en: Record<MessageKey, string> = {
   'signIn.signedIn': 'You are signed in. Enter another token to switch, or sign out.',
   'error.signIn': 'Sign in with an API token',
   'error.ownArea': "Open your token's area ({code})",
+  'access.personalHidden':
+    "Cadres' names and ids, notes and the lineage of submissions are shown to analysts signed in with an API token.",
+  'access.signedInOnly': 'Shown to signed-in users',
 };

@@ -231,6 +231,9 @@ export const id = {
   'signIn.signedIn': 'Anda sudah masuk. Masukkan token lain untuk berganti, atau keluar.',
   'error.signIn': 'Masuk dengan token API',
   'error.ownArea': 'Buka wilayah token Anda ({code})',
+  'access.personalHidden':
+    'Nama dan ID kader, catatan, dan jejak pengiriman hanya ditampilkan kepada analis yang masuk dengan token API.',
+  'access.signedInOnly': 'Hanya untuk pengguna yang masuk',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -109,6 +109,27 @@ describe('proxyToApi', () => {
     await reader.cancel();
   });
 
+  it('answers 413 in the error shape when the upload passes BODY_SIZE_LIMIT', async () => {
+    // What adapter-node does past its limit: the body fails with a 413 partway through.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('report_id,village_code\n'));
+        controller.error(Object.assign(new Error('request body size exceeded'), { status: 413 }));
+      },
+    });
+    const request = new Request('http://dash.test/api/v1/imports', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await proxyToApi(request, api, null);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: { code: 'payload_too_large', message: expect.stringContaining('BODY_SIZE_LIMIT') },
+    });
+  });
+
   it('answers 502 with the error shape when the API is down', async () => {
     const response = await proxyToApi(
       new Request('http://dash.test/api/v1/health'),

@@ -65,6 +65,23 @@ function responseHeaders(headers: IncomingHttpHeaders): Headers {
   return out;
 }
 
+/**
+ * adapter-node stops an upload past BODY_SIZE_LIMIT by failing the body with a 413: say so in
+ * the error shape, rather than blame the API. Null for any other failure.
+ */
+function refusedAsTooLarge(error: unknown): Response | null {
+  if ((error as { status?: unknown } | null)?.status !== 413) return null;
+  return Response.json(
+    {
+      error: {
+        code: 'payload_too_large',
+        message: 'The upload is larger than the dashboard passes on (BODY_SIZE_LIMIT)',
+      },
+    },
+    { status: 413 },
+  );
+}
+
 function unreachable(error: unknown): Response {
   const message = error instanceof Error ? error.message : String(error);
   return Response.json(
@@ -109,7 +126,11 @@ export function proxyToApi(
     }
     // pipe() pauses the client's upload whenever the API is slower to read it.
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
-    body.once('error', (error) => upstream.destroy(error));
+    body.once('error', (error) => {
+      const refused = refusedAsTooLarge(error);
+      if (refused) resolve(refused);
+      upstream.destroy(error);
+    });
     body.pipe(upstream);
   });
 }

@@ -14,13 +14,61 @@ describe('sessionTokenFor', () => {
 });
 
 describe('safeNext', () => {
-  it('keeps paths of this site and refuses anything else', () => {
-    expect(safeNext('/explore/15.02?lang=en')).toBe('/explore/15.02?lang=en');
-    expect(safeNext('//evil.example/x')).toBe('/');
-    expect(safeNext('/\\evil.example')).toBe('/');
-    expect(safeNext('https://evil.example/')).toBe('/');
-    expect(safeNext('')).toBe('/');
-    expect(safeNext(null)).toBe('/');
+  const origin = 'https://pantau.example';
+
+  it('keeps paths of this site, with their query and hash', () => {
+    expect(safeNext('/explore/15.02?lang=en', origin)).toBe('/explore/15.02?lang=en');
+    expect(safeNext('/village/15.02.02.2004#cadre', origin)).toBe('/village/15.02.02.2004#cadre');
+    expect(safeNext(`${origin}/completeness`, origin)).toBe('/completeness');
+    expect(safeNext('compare?areas=15,33', origin)).toBe('/compare?areas=15,33');
+  });
+
+  it.each([
+    // The issue's own: a tab the browser strips after the check, leaving //evil.example.
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '/\r\n/evil.example',
+    ' //evil.example',
+    '//evil.example/x',
+    '///evil.example',
+    '/\\evil.example',
+    '\\\\evil.example',
+    '/\\/evil.example',
+    'https://evil.example/',
+    'HTTPS://evil.example',
+    'http://pantau.example/',
+    'https://pantau.example.evil.example/',
+    'https://pantau.example@evil.example/',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '/.//evil.example',
+    '/..//evil.example',
+    '/%2e%2e//evil.example',
+    '',
+    null,
+    undefined,
+  ])('leads %j to the overview', (next) => {
+    expect(safeNext(next, origin)).toBe('/');
+  });
+
+  it('keeps an encoded slash encoded, so it never becomes a second host', () => {
+    // %2F stays in the path: the browser asks this site for "/%2F/evil.example".
+    expect(safeNext('/%2F/evil.example', origin)).toBe('/%2F/evil.example');
+    expect(safeNext('/%09/evil.example', origin)).toBe('/%09/evil.example');
+    // Without slashes, a scheme like this page's own reads as a path of this site.
+    expect(safeNext('https:evil.example', origin)).toBe('/evil.example');
+  });
+
+  it('never returns anything a browser would read as another host', () => {
+    const hostile = [
+      '/\t/evil.example',
+      '/\\evil.example',
+      '/.//evil.example',
+      '%2F%2Fevil.example',
+    ];
+    for (const next of hostile) {
+      expect(new URL(safeNext(next, origin), origin).origin).toBe(origin);
+    }
   });
 });
 

@@ -16,10 +16,25 @@ export function sessionTokenFor(method: string, cookie: string | undefined): str
   return READ_METHODS.has(method.toUpperCase()) && cookie ? cookie : undefined;
 }
 
-/** Where to go after signing in: a path of this site, never another origin. */
-export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+/**
+ * Where to go after signing in: a page of this site (`origin`), never another. `next` is read as
+ * a browser would read it against the page (tabs and newlines dropped, backslashes as slashes,
+ * percent-escapes kept), and only a same-origin result counts; what comes back is that URL's
+ * own path, query and hash, so no spelling of another host (`/\t/evil`, `/\\evil`,
+ * `https:evil`) can slip through. Anything else leads to the overview.
+ */
+export function safeNext(next: string | null | undefined, origin: string): string {
+  if (!next) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== new URL(origin).origin) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // A path that starts with two slashes would be read as another host when followed.
+  return path.startsWith('//') ? '/' : path;
 }
 
 export type TokenCheck = 'ok' | 'invalid' | 'no-read' | 'unreachable';

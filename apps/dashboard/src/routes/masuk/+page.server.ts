@@ -4,5 +4,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ cookies, url }) => ({
   signedIn: cookies.get(SESSION_COOKIE) !== undefined,
-  next: safeNext(url.searchParams.get('next')),
+  next: safeNext(url.searchParams.get('next'), url.origin),
 });

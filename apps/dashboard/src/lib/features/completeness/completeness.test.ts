@@ -44,6 +44,34 @@ describe('missingVillagesCsv', () => {
     );
   });
 
+  it('neutralises a cell a spreadsheet would run, and leaves a hidden cadre empty', () => {
+    const csv = missingVillagesCsv(
+      [
+        {
+          code: '15.02.06.2012',
+          name: 'Pauh Menang',
+          district_code: '15.02.06',
+          district_name: 'Pamenang',
+          cadre_id: '=HYPERLINK("http://evil.example")',
+          cadre_name: '@Rina',
+        },
+        {
+          code: '15.02.06.2013',
+          name: 'Karang Birahi',
+          district_code: '15.02.06',
+          district_name: 'Pamenang',
+          cadre_id: null,
+          cadre_name: null,
+        },
+      ],
+      '2024-12',
+    );
+    expect(csv.split('\r\n').slice(1, 3)).toEqual([
+      `15.02.06.2012,Pauh Menang,15.02.06,Pamenang,"'=HYPERLINK(""http://evil.example"")",'@Rina,2024-12`,
+      '15.02.06.2013,Karang Birahi,15.02.06,Pamenang,,,2024-12',
+    ]);
+  });
+
   it('names the file after the scope and period', () => {
     expect(missingCsvFilename('15.02', '2024-12')).toBe('desa-belum-melapor_15.02_2024-12.csv');
     expect(missingCsvFilename(null, '2024-12')).toBe('desa-belum-melapor_indonesia_2024-12.csv');

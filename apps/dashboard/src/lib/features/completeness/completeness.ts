@@ -1,5 +1,5 @@
 // Completeness view helpers: which level lists a parent's areas, worst-first order, the CSV export.
-import { levelOfCode, type Level } from '@pantau/domain';
+import { csvCell, levelOfCode, type Level } from '@pantau/domain';
 import type { AreaCompleteness, MissingVillage } from '$lib/api/endpoints';
 import { childLevelOf } from '$lib/view/view-state';
 
@@ -24,11 +24,6 @@ export function worstFirst(rows: readonly AreaCompleteness[]): AreaCompleteness[
   });
 }
 
-/** RFC 4180 cell: quoted only when it holds a comma, quote or line break. */
-function cell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export const MISSING_CSV_COLUMNS = [
   'village_code',
   'village_name',
@@ -39,13 +34,16 @@ export const MISSING_CSV_COLUMNS = [
   'period',
 ] as const;
 
-/** The villages that have not reported, as CSV with a header row (CRLF line ends). */
+/**
+ * The villages that have not reported, as CSV with a header row (CRLF line ends); cells that a
+ * spreadsheet would run as formulas are neutralised, and a cadre not shown is an empty cell.
+ */
 export function missingVillagesCsv(villages: readonly MissingVillage[], period: string): string {
   const lines = [MISSING_CSV_COLUMNS.join(',')];
   for (const v of villages) {
     lines.push(
       [v.code, v.name, v.district_code, v.district_name, v.cadre_id, v.cadre_name, period]
-        .map(cell)
+        .map((text) => csvCell(text ?? ''))
         .join(','),
     );
   }

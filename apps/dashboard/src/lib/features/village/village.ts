@@ -72,12 +72,15 @@ function reasonsOf(submission: SubmissionRecord): string[] {
   return submission.reason ? [submission.reason] : [];
 }
 
-/** Submissions newest first, each with what became of it and whether it is the live version. */
+/**
+ * Submissions newest first, each with what became of it and whether it is the live version;
+ * none when the API does not show this reader the lineage (anonymous readers).
+ */
 export function lineageRows(
   history: Pick<VillageReports, 'reports' | 'submissions'>,
 ): LineageRow[] {
   const current = new Set(history.reports.map((r) => r.submission_id));
-  return [...history.submissions]
+  return [...(history.submissions ?? [])]
     .sort((a, b) => b.received_at.localeCompare(a.received_at) || b.line - a.line)
     .map((s) => ({
       submission_id: s.submission_id,

@@ -1,0 +1,126 @@
+// Request-body limits: POST /reports and POST /cadres refuse a body over their limit with a 413
+// in the error shape, whether Content-Length announces it or the bytes only show it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KUNGKAI } from '../testing/read-fixture';
+import {
+  createTestApp,
+  DEFAULT_TEST_LIMITS,
+  TEST_ADMIN_TOKEN,
+  type TestApp,
+} from '../testing/test-app';
+
+const REPORTS_MAX = 2_048;
+const CADRES_MAX = 4_096;
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp({
+    limits: { ...DEFAULT_TEST_LIMITS, reportsMaxBytes: REPORTS_MAX, cadresMaxBytes: CADRES_MAX },
+  });
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+function report(i: number, notes = '') {
+  return {
+    report_id: `limit-${i}`,
+    village_code: KUNGKAI,
+    period: '2023-04',
+    submitted_at: '2023-04-27T09:00:00+07:00',
+    indicators: { mob_signal_level: 3 },
+    notes,
+  };
+}
+
+/** A body of `text` that arrives in pieces, with no Content-Length: only its bytes tell. */
+function chunked(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  return new ReadableStream({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += 500) controller.enqueue(bytes.slice(at, at + 500));
+      controller.close();
+    },
+  });
+}
+
+function post(path: string, type: string, body: string | ReadableStream, length?: number) {
+  return t.app.request(`/api/v1${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+      'content-type': type,
+      ...(length === undefined ? {} : { 'content-length': String(length) }),
+    },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+async function expectTooLarge(res: Response, limit: number) {
+  expect(res.status).toBe(413);
+  expect(await res.json()).toEqual({
+    error: {
+      code: 'payload_too_large',
+      message: expect.stringContaining(`at most ${limit.toLocaleString('en-US')} bytes`),
+      details: [{ limit_bytes: limit }],
+    },
+  });
+}
+
+describe('POST /reports', () => {
+  const small = JSON.stringify([report(1), report(2)]);
+  const large = JSON.stringify([report(1, 'x'.repeat(REPORTS_MAX))]);
+
+  it('takes a body within REPORTS_MAX_BYTES', async () => {
+    expect((await post('/reports', 'application/json', small)).status).toBe(202);
+    expect((await post('/reports', 'application/json', chunked(small))).status).toBe(202);
+  });
+
+  it('refuses a larger body with 413, announced or not', async () => {
+    await expectTooLarge(
+      await post('/reports', 'application/json', large, Buffer.byteLength(large)),
+      REPORTS_MAX,
+    );
+    await expectTooLarge(await post('/reports', 'application/json', chunked(large)), REPORTS_MAX);
+  });
+
+  it('checks the token first: a stranger learns nothing of the limit', async () => {
+    const res = await t.app.request('/api/v1/reports', {
+      method: 'POST',
+      body: chunked(large),
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('POST /cadres', () => {
+  const header = 'cadre_id,name,village_code,region,active\n';
+  const row = (i: number) => `KD-L${i},Kader ${i},${KUNGKAI},JKT,${i === 0}\n`;
+
+  it('takes a roster within CADRES_MAX_BYTES', async () => {
+    const res = await post('/cadres', 'text/csv', chunked(header + row(0) + row(1)));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ inserted: 2, rejected: [] });
+  });
+
+  it('refuses a larger roster with 413, in CSV or JSON', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => row(i)).join('');
+    await expectTooLarge(await post('/cadres', 'text/csv', chunked(header + rows)), CADRES_MAX);
+    const json = JSON.stringify(
+      Array.from({ length: 200 }, (_, i) => ({
+        cadre_id: `KD-J${i}`,
+        name: `Kader ${i}`,
+        village_code: KUNGKAI,
+        active: false,
+      })),
+    );
+    await expectTooLarge(
+      await post('/cadres', 'application/json', json, Buffer.byteLength(json)),
+      CADRES_MAX,
+    );
+  });
+});
