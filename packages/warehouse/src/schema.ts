@@ -1,5 +1,5 @@
 // The tables of the warehouse as Kysely sees them (see migrations/ for the DDL).
-import type { INDICATORS, Level } from '@pantau/domain';
+import type { INDICATORS, Level, PillarCode } from '@pantau/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps read back as Date and are written as ISO strings. */
@@ -8,6 +8,13 @@ type Timestamp = ColumnType<Date, string, string>;
 export type Outcome = 'imported' | 'updated' | 'ignored' | 'rejected';
 export type SubmissionSource = 'api' | 'import' | 'queue';
 export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';
+
+/** Per pillar, the sum of the villages' scores and how many villages had one. */
+type PillarSums = {
+  [P in PillarCode as `${P}_sum`]: number | null;
+} & {
+  [P in PillarCode as `${P}_n`]: number;
+};
 
 interface PillarColumns {
   people: number | null;
@@ -119,13 +126,19 @@ export interface ImportsTable {
   finished_at: ColumnType<Date | null, string | null, string | null>;
 }
 
-export interface AreaScoresTable extends PillarColumns {
+export interface AreaScoresTable extends PillarColumns, PillarSums {
   code: string;
   level: Level | 'country';
   period: string;
   villages_reporting: number;
   on_time: number;
   dci: number;
+  /** Sum of the villages' DCI: upper levels add their kecamatan sums. */
+  dci_sum: number;
+  /** A kecamatan row's ancestors (null on the other levels). */
+  regency_code: string | null;
+  province_code: string | null;
+  region_code: string | null;
   stage_0: number;
   stage_1: number;
   stage_2: number;

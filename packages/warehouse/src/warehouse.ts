@@ -9,6 +9,7 @@ import { loadHierarchy, type HierarchyCounts } from './hierarchy/load-hierarchy'
 import { migrate } from './migrations';
 import type { Database } from './schema';
 import { inTransaction } from './transaction';
+import { refreshAreaScores } from './writes/refresh-area-scores';
 import { KeyOverlay, StoredKeys, type KeyState } from './writes/stored-keys';
 
 export const DATABASE_FILE = 'pantau.duckdb';
@@ -76,6 +77,8 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   await migrate(writer);
   await syncCatalogueColumns(writer);
   const hierarchyLoaded = await loadHierarchy(writer);
+  // Aggregates a migration marked stale are rebuilt before anything reads them.
+  await inTransaction(writer, () => refreshAreaScores(writer));
   const keys = await StoredKeys.load(writer);
 
   const readers = await Promise.all(

@@ -5,12 +5,14 @@ import * as apiTokens from './002-api-tokens';
 import * as submissionIds from './003-submission-ids';
 import { inTransaction } from '../transaction';
 import * as audit from './004-audit';
+import * as areaSums from './007-area-sums';
 
 const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   { version: 1, name: 'initial', ...initial },
   { version: 2, name: 'api-tokens', ...apiTokens },
   { version: 3, name: 'submission-ids', ...submissionIds },
   { version: 4, name: 'audit', ...audit },
+  { version: 7, name: 'area-sums', ...areaSums },
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<number[]> {

@@ -9,13 +9,13 @@
 //   5. storeVersions    reads `batch`              new reports, and versions replaced within
 //   6. supersede        writes `superseded`        earlier rows of a source that a later one beat
 //   7. recordSubmissions reads `batch`             the lineage of every submission
-//   8. markDirty        reads `batch`              scopes whose aggregates are stale
+//   8. markDirty        (memory)                   scopes whose aggregates are stale
 import {
   DuckDBTimestampTZValue,
   type DuckDBAppender,
   type DuckDBConnection,
 } from '@duckdb/node-api';
-import { INDICATORS, PILLAR_CODES, storableText } from '@pantau/domain';
+import { INDICATORS, PILLAR_CODES, regionOfProvince, storableText } from '@pantau/domain';
 import { INDICATOR_COLUMNS_DDL, PILLAR_COLUMNS_DDL } from '../catalogue-columns';
 import type { Outcome } from '../schema';
 import type { WriteContext } from '../warehouse';
@@ -61,7 +61,11 @@ const BATCH_DDL = `
   period VARCHAR, submitted_at TIMESTAMPTZ, first_submitted_at TIMESTAMPTZ, on_time BOOLEAN,
   notes VARCHAR, ${PILLAR_COLUMNS_DDL}, dci DOUBLE, stage TINYINT, errors VARCHAR,
   payload VARCHAR, outcome VARCHAR, reason VARCHAR, version VARCHAR, replaced_by VARCHAR,
+  region_code VARCHAR,
   ${INDICATOR_COLUMNS_DDL}`;
+
+/** `15.02.02` of `15.02.02.2004`: a village's kecamatan is a prefix of its code. */
+const DISTRICT_CODE_LENGTH = 8;
 
 /** Rows appended between yields to the event loop (about 20 ms of work). */
 const APPEND_SLICE_ROWS = 2_500;
@@ -244,6 +248,7 @@ async function stageRows(
       appendText(appender, item.decision.reason);
       appendText(appender, version ? (version.replacedBy ? 'replaced' : 'current') : null);
       appendText(appender, version?.replacedBy ?? null);
+      appendText(appender, regionOfProvince(village.slice(0, 2)) ?? null);
       appendValues(appender, values);
     } else {
       const [, errors, payload] = item.row;
@@ -255,7 +260,7 @@ async function stageRows(
       appender.appendVarchar(storableJson(errors));
       appender.appendVarchar(storableJson(payload));
       appender.appendVarchar('rejected');
-      appendNulls(appender, 3 + INDICATORS.length); // reason, version, replaced_by, indicators
+      appendNulls(appender, 4 + INDICATORS.length); // reason … region_code, indicators
     }
   });
 }
@@ -290,20 +295,24 @@ async function moveReplaced(
  * Step 5 (reads `batch`): the last version of each key becomes its report; a version that a
  * later row of the same transaction replaced goes straight to report_history.
  */
-async function storeVersions(connection: DuckDBConnection, loadedAt: string): Promise<void> {
+async function storeVersions(
+  connection: DuckDBConnection,
+  versions: Decisions['versions'],
+  loadedAt: string,
+): Promise<void> {
+  if (versions.length === 0) return;
   const columns = `b.village_code, b.period, b.report_id, b.cadre_id, b.submission_id, b.source_id,
     b.line, b.outcome, b.submitted_at, b.first_submitted_at, b.on_time, b.received_at,
-    $1::TIMESTAMPTZ AS loaded_at, b.notes, ${PILLARS_SQL}, b.dci, b.stage, p.region_code,
-    p.code AS province_code, left(b.village_code, 5) AS regency_code,
+    $1::TIMESTAMPTZ AS loaded_at, b.notes, ${PILLARS_SQL}, b.dci, b.stage, b.region_code,
+    left(b.village_code, 2) AS province_code, left(b.village_code, 5) AS regency_code,
     left(b.village_code, 8) AS district_code, ${INDICATORS_SQL}`;
-  // Ancestors are prefixes of a village code; only the region needs a lookup, by province.
-  const from = `FROM batch b
-    JOIN (SELECT code, region_code FROM areas WHERE level = 'province') p
-      ON p.code = left(b.village_code, 2)`;
+  // Ancestors are prefixes of a village code; the region is the province's (staged).
+  const from = 'FROM batch b';
   await connection.run(
     `INSERT INTO reports BY NAME SELECT ${columns} ${from} WHERE b.version = 'current'`,
     [loadedAt],
   );
+  if (!versions.some((v) => v.replacedBy !== null)) return;
   await connection.run(
     `INSERT INTO report_history BY NAME
      SELECT ${columns}, $1::TIMESTAMPTZ AS replaced_at, b.replaced_by ${from}
@@ -345,17 +354,28 @@ async function recordSubmissions(connection: DuckDBConnection, loadedAt: string)
   );
 }
 
-/** Step 8 (reads `batch`): the (period, district) scopes whose pre-aggregates are now stale. */
-async function markDirty(connection: DuckDBConnection): Promise<ApplyResult['touched']> {
-  const changed = `FROM batch WHERE outcome IN ('imported', 'updated')`;
-  await connection.run(
-    `INSERT INTO dirty_scopes SELECT DISTINCT period, left(village_code, 8) ${changed}`,
+/** Step 8: the (period, district) scopes whose pre-aggregates are now stale, marked dirty. */
+async function markDirty(
+  connection: DuckDBConnection,
+  changed: readonly { village_code: string; period: string }[],
+): Promise<ApplyResult['touched']> {
+  const scopes = new Map<string, { period: string; district_code: string }>();
+  for (const { village_code, period } of changed) {
+    const district_code = village_code.slice(0, DISTRICT_CODE_LENGTH);
+    scopes.set(`${period}|${district_code}`, { period, district_code });
+  }
+  const touched = [...scopes.values()].sort(
+    (a, b) => a.period.localeCompare(b.period) || a.district_code.localeCompare(b.district_code),
   );
-  return rows<{ period: string; district_code: string }>(
-    connection,
-    `SELECT DISTINCT period, left(village_code, 8) AS district_code ${changed}
-     ORDER BY period, district_code`,
-  );
+  if (touched.length === 0) return touched;
+  const appender = await connection.createAppender('dirty_scopes');
+  for (const t of touched) {
+    appender.appendVarchar(t.period);
+    appender.appendVarchar(t.district_code);
+    appender.endRow();
+  }
+  appender.closeSync();
+  return touched;
 }
 
 /**
@@ -379,10 +399,15 @@ export async function applySubmissionBatches(
   const decisions = decideOutcomes(batches, tx.keys);
   await stageRows(connection, batches, decisions);
   await moveReplaced(connection, decisions.moved, loaded);
-  await storeVersions(connection, loaded);
+  await storeVersions(connection, decisions.versions, loaded);
   await supersede(connection, decisions.superseded);
   await recordSubmissions(connection, loaded);
-  const touched = await markDirty(connection);
+  const changed = new Map<string, { village_code: string; period: string }>();
+  for (const v of decisions.versions) {
+    const [, , , village_code, period] = batches[v.batch]!.valid[v.row]!;
+    changed.set(`${village_code}|${period}`, { village_code, period });
+  }
+  const touched = await markDirty(connection, [...changed.values()]);
   decisions.overlay.commit();
 
   const outcomes: SubmissionOutcome[] = [];
@@ -397,11 +422,6 @@ export async function applySubmissionBatches(
         reason: null,
       });
   });
-  const changed = new Map<string, { village_code: string; period: string }>();
-  for (const v of decisions.versions) {
-    const [, , , village_code, period] = batches[v.batch]!.valid[v.row]!;
-    changed.set(`${village_code}|${period}`, { village_code, period });
-  }
   return {
     outcomes,
     skipped: skipped + repeats,

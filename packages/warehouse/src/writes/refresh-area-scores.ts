@@ -1,21 +1,129 @@
-// Recomputes the pre-aggregated area scores for the scopes the loader marked dirty.
+// Recomputes the pre-aggregated area scores for the scopes marked dirty: kecamatan from their
+// reports, every level above from its kecamatan's sums — so a live transaction rebuilds a few
+// rows from one kecamatan's reports, not a month of the whole country's.
+//
+// Steps, and the temp table each reads and writes:
+//   1. collectScope    writes `scope_keys`   dirty (kecamatan, period) and their ancestors' keys
+//   2. districts       reads `scope_keys`    kecamatan rows from the reports
+//   3. upperLevels     reads `scope_keys`    regency … country rows from kecamatan rows
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { COUNTRY_CODE, PILLAR_CODES } from '@pantau/domain';
+import { COUNTRY_CODE, PILLAR_CODES, regionOfProvince } from '@pantau/domain';
 
-/** Each aggregated level and the column of `reports` that holds a village's area at that level. */
-const LEVEL_COLUMNS = [
-  ['district', 'district_code'],
+/** Each level above kecamatan and the kecamatan row's column naming its area at that level. */
+const UPPER_LEVELS = [
   ['regency', 'regency_code'],
   ['province', 'province_code'],
   ['region', 'region_code'],
 ] as const;
 
-const AGGREGATES = `
-  count(*)::INTEGER,
-  count(*) FILTER (WHERE r.on_time)::INTEGER,
-  avg(r.dci),
-  ${PILLAR_CODES.map((p) => `avg(r.${p})`).join(', ')},
-  ${[0, 1, 2, 3, 4].map((s) => `count(*) FILTER (WHERE r.stage = ${s})::INTEGER`).join(', ')}`;
+const STAGES = [0, 1, 2, 3, 4];
+
+/**
+ * A kecamatan's row from its reports. Sums are Kahan-compensated (fsum), and every mean is its
+ * sum over its count, at every level, so an area's mean is the mean over its villages.
+ */
+const FROM_REPORTS = `
+  count(*)::INTEGER AS villages_reporting,
+  count(*) FILTER (WHERE r.on_time)::INTEGER AS on_time,
+  fsum(r.dci) AS dci_sum,
+  fsum(r.dci) / count(*) AS dci,
+  ${PILLAR_CODES.map(
+    (p) => `fsum(r.${p}) AS ${p}_sum, count(r.${p})::INTEGER AS ${p}_n,
+            fsum(r.${p}) / nullif(count(r.${p}), 0) AS ${p}`,
+  ).join(',\n')},
+  ${STAGES.map((s) => `count(*) FILTER (WHERE r.stage = ${s})::INTEGER AS stage_${s}`).join(', ')}`;
+
+/** An upper area's row from its kecamatan rows. */
+const FROM_DISTRICTS = `
+  sum(d.villages_reporting)::INTEGER AS villages_reporting,
+  sum(d.on_time)::INTEGER AS on_time,
+  fsum(d.dci_sum) AS dci_sum,
+  fsum(d.dci_sum) / sum(d.villages_reporting) AS dci,
+  ${PILLAR_CODES.map(
+    (p) => `fsum(d.${p}_sum) AS ${p}_sum, sum(d.${p}_n)::INTEGER AS ${p}_n,
+            fsum(d.${p}_sum) / nullif(sum(d.${p}_n), 0) AS ${p}`,
+  ).join(',\n')},
+  ${STAGES.map((s) => `sum(d.stage_${s})::INTEGER AS stage_${s}`).join(', ')}`;
+
+/**
+ * Step 1 (writes `scope_keys`): the dirty (kecamatan, period) scopes, every (level, area,
+ * period) above them — ancestors are prefixes of a kecamatan code, the region comes from the
+ * province — and their stale rows deleted.
+ */
+async function collectScope(connection: DuckDBConnection): Promise<number> {
+  const reader = await connection.runAndReadAll(
+    'SELECT DISTINCT period, district_code FROM dirty_scopes',
+  );
+  const dirty = reader.getRowsJS() as [string, string][];
+  if (dirty.length === 0) return 0;
+  const keys = new Map<string, [string, string, string]>();
+  const add = (level: string, code: string, period: string) =>
+    keys.set(`${level}|${code}|${period}`, [level, code, period]);
+  for (const [period, district] of dirty) {
+    const province = district.slice(0, 2);
+    add('district', district, period);
+    add('regency', district.slice(0, 5), period);
+    add('province', province, period);
+    add('region', regionOfProvince(province) ?? '', period);
+    add('country', COUNTRY_CODE, period);
+  }
+  await connection.run(
+    'CREATE OR REPLACE TEMP TABLE scope_keys (level VARCHAR, code VARCHAR, period VARCHAR)',
+  );
+  const appender = await connection.createAppender('scope_keys', 'main', 'temp');
+  for (const [level, code, period] of keys.values()) {
+    appender.appendVarchar(level);
+    appender.appendVarchar(code);
+    appender.appendVarchar(period);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await connection.run(
+    `DELETE FROM area_scores USING scope_keys k
+     WHERE area_scores.level = k.level AND area_scores.code = k.code
+       AND area_scores.period = k.period`,
+  );
+  return dirty.length;
+}
+
+/** Step 2: kecamatan rows, with their ancestors, from the reports of the dirty scopes. */
+async function refreshDistricts(connection: DuckDBConnection): Promise<void> {
+  await connection.run(
+    `INSERT INTO area_scores BY NAME
+     SELECT r.district_code AS code, 'district' AS level, r.period,
+            any_value(r.regency_code) AS regency_code, any_value(r.province_code) AS province_code,
+            any_value(r.region_code) AS region_code, ${FROM_REPORTS}
+     FROM reports r
+     JOIN scope_keys k ON k.level = 'district' AND k.code = r.district_code AND k.period = r.period
+     GROUP BY r.district_code, r.period`,
+  );
+}
+
+/**
+ * Step 3: every level above, from the (now fresh) kecamatan rows under the dirty areas: one
+ * statement per level, each joining only its own keys (one pass with grouping sets over all
+ * kecamatan rows of a month measured several times slower).
+ */
+async function refreshUpperLevels(connection: DuckDBConnection): Promise<void> {
+  for (const [level, column] of UPPER_LEVELS) {
+    await connection.run(
+      `INSERT INTO area_scores BY NAME
+       SELECT d.${column} AS code, '${level}' AS level, d.period, ${FROM_DISTRICTS}
+       FROM area_scores d
+       JOIN scope_keys k ON k.level = '${level}' AND k.code = d.${column} AND k.period = d.period
+       WHERE d.level = 'district'
+       GROUP BY d.${column}, d.period`,
+    );
+  }
+  await connection.run(
+    `INSERT INTO area_scores BY NAME
+     SELECT '${COUNTRY_CODE}' AS code, 'country' AS level, d.period, ${FROM_DISTRICTS}
+     FROM area_scores d
+     JOIN scope_keys k ON k.level = 'country' AND k.period = d.period
+     WHERE d.level = 'district'
+     GROUP BY d.period`,
+  );
+}
 
 /**
  * Rebuilds `area_scores` rows for every (area, period) above the dirty (district, period)
@@ -23,45 +131,10 @@ const AGGREGATES = `
  * dirty list, in the caller's transaction. Returns how many scopes were refreshed.
  */
 export async function refreshAreaScores(connection: DuckDBConnection): Promise<number> {
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE scope AS
-     SELECT DISTINCT d.period, d.district_code, a.regency_code, a.province_code, a.region_code
-     FROM dirty_scopes d JOIN areas a ON a.code = d.district_code`,
-  );
-  const scopes = Number(
-    (await connection.runAndReadAll('SELECT count(*) FROM scope')).getRowsJS()[0]?.[0],
-  );
+  const scopes = await collectScope(connection);
   if (scopes === 0) return 0;
-
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE scope_keys AS
-     ${LEVEL_COLUMNS.map(
-       ([level, column]) =>
-         `SELECT DISTINCT '${level}' AS level, ${column} AS code, period FROM scope`,
-     ).join(' UNION ALL ')}
-     UNION ALL SELECT DISTINCT 'country', '${COUNTRY_CODE}', period FROM scope`,
-  );
-  await connection.run(
-    `DELETE FROM area_scores WHERE (level, code, period) IN (SELECT level, code, period FROM scope_keys)`,
-  );
-  for (const [level, column] of LEVEL_COLUMNS) {
-    await connection.run(
-      `INSERT INTO area_scores
-       SELECT r.${column}, '${level}', r.period, ${AGGREGATES}
-       FROM reports r
-       JOIN scope_keys k ON k.level = '${level}' AND k.code = r.${column} AND k.period = r.period
-       GROUP BY r.${column}, r.period`,
-    );
-  }
-  await connection.run(
-    `INSERT INTO area_scores
-     SELECT '${COUNTRY_CODE}', 'country', r.period, ${AGGREGATES}
-     FROM reports r
-     WHERE r.period IN (SELECT period FROM scope_keys WHERE level = 'country')
-     GROUP BY r.period`,
-  );
-  await connection.run(
-    `DELETE FROM dirty_scopes WHERE (period, district_code) IN (SELECT period, district_code FROM scope)`,
-  );
+  await refreshDistricts(connection);
+  await refreshUpperLevels(connection);
+  await connection.run('DELETE FROM dirty_scopes');
   return scopes;
 }

@@ -105,25 +105,35 @@ export class StoredKeys implements KeyState {
   private readonly sourceIds = new Map<string, string>();
   private count = 0;
 
+  /** Reads every stored key, a chunk at a time (2 M reports would not fit one result). */
   static async load(connection: DuckDBConnection): Promise<StoredKeys> {
     const keys = new StoredKeys();
-    const reader = await connection.streamAndReadUntil(
+    const result = await connection.stream(
       `SELECT village_code, period, epoch_ms(submitted_at), epoch_ms(first_submitted_at), on_time,
-              report_id, source_id, line, outcome
+              report_id, source_id, line, outcome = 'updated'
        FROM reports`,
-      Number.MAX_SAFE_INTEGER,
     );
-    for (const row of reader.getRowsJS()) {
-      const [village, period, submitted, first, onTime, reportId, sourceId, line, outcome] = row;
-      keys.put(String(village), String(period), {
-        submittedMs: Number(submitted),
-        firstSubmittedMs: Number(first),
-        onTime: Boolean(onTime),
-        reportId: String(reportId),
-        sourceId: String(sourceId),
-        line: Number(line),
-        outcome: outcome === 'updated' ? 'updated' : 'imported',
-      });
+    for await (const rows of result.yieldRowsJs()) {
+      for (const [
+        village,
+        period,
+        submitted,
+        first,
+        onTime,
+        reportId,
+        source,
+        line,
+        updated,
+      ] of rows)
+        keys.put(String(village), String(period), {
+          submittedMs: Number(submitted),
+          firstSubmittedMs: Number(first),
+          onTime: onTime === true,
+          reportId: String(reportId),
+          sourceId: String(source),
+          line: Number(line),
+          outcome: updated === true ? 'updated' : 'imported',
+        });
     }
     return keys;
   }
