@@ -186,11 +186,11 @@ async function startStack(profile: boolean, run: number): Promise<Stack> {
     LOG_LEVEL: 'warn',
     // A bench token sends far more than any client: no per-token limit gets in the way.
     SUBMIT_PER_MINUTE: String(10_000_000),
-    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
   };
-  const api = await startApiProcess(env);
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const api = await startApiProcess(env, nodeArgs);
   const workers: WorkerProcess[] = [];
-  for (let i = 0; i < WORKERS; i++) workers.push(await startWorkerProcess(env));
+  for (let i = 0; i < WORKERS; i++) workers.push(await startWorkerProcess(env, nodeArgs));
   return {
     api,
     workers,

@@ -66,4 +66,24 @@ describe('Batcher', () => {
     );
     await expect(batcher.submit([3])).resolves.toEqual(['ok']);
   });
+
+  it('lets urgent items go alone when they wait, every other batch', async () => {
+    const commits: string[][] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const batcher = new Batcher<string, void>(
+      async (items) => {
+        commits.push(items);
+        if (commits.length === 1) await held;
+      },
+      { maxWeight: 100, lingerMs: 1, urgent: (item) => item.startsWith('live') },
+    );
+    const first = batcher.submit(['import-1']);
+    // Until the first batch is committing.
+    while (commits.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const rest = batcher.submit(['import-2', 'live-1', 'import-3', 'live-2']);
+    release();
+    await Promise.all([first, rest]);
+    expect(commits).toEqual([['import-1'], ['live-1', 'live-2'], ['import-2', 'import-3']]);
+  });
 });

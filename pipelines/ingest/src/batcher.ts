@@ -13,6 +13,11 @@ export interface BatcherOptions<T> {
   weigh?: (item: T) => number;
   /** Otherwise wait this long after the first item, to gather more. */
   lingerMs: number;
+  /**
+   * Items that must not wait behind a large batch (live reports behind an import): when some
+   * are waiting, every other batch takes only them, so they wait for one batch at most.
+   */
+  urgent?: (item: T) => boolean;
 }
 
 /**
@@ -24,6 +29,8 @@ export class Batcher<T, R> {
   private pendingWeight = 0;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  /** The last batch took only urgent items: the next one takes the rest in turn. */
+  private lastUrgent = false;
 
   constructor(
     private readonly commit: (items: T[]) => Promise<R>,
@@ -60,17 +67,27 @@ export class Batcher<T, R> {
     else this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs);
   }
 
-  /** Takes the waiting items, in order, up to the weight limit; the rest wait. */
+  /**
+   * Takes the waiting items, in order, up to the weight limit; the rest wait. Urgent items, when
+   * some wait and the last batch was not theirs alone, go first and alone.
+   */
   private take(): Pending<T, R>[] {
+    const urgent = this.options.urgent;
+    const onlyUrgent =
+      urgent !== undefined && !this.lastUrgent && this.pending.some((p) => urgent(p.item));
+    this.lastUrgent = onlyUrgent;
     const taken: Pending<T, R>[] = [];
+    const waiting: Pending<T, R>[] = [];
     let weight = 0;
-    let i = 0;
-    // The first item always goes, so a batch is never empty.
-    for (; i < this.pending.length && (i === 0 || weight < this.options.maxWeight); i++) {
-      weight += this.weigh(this.pending[i]!.item);
-      taken.push(this.pending[i]!);
+    for (const p of this.pending) {
+      // The first item always goes, so a batch is never empty.
+      const fits = taken.length === 0 || weight < this.options.maxWeight;
+      if (fits && (!onlyUrgent || urgent(p.item))) {
+        weight += this.weigh(p.item);
+        taken.push(p);
+      } else waiting.push(p);
     }
-    this.pending = this.pending.slice(i);
+    this.pending = waiting;
     this.pendingWeight -= weight;
     return taken;
   }

@@ -30,10 +30,14 @@ export interface ApiProcess {
   kill(): Promise<void>;
 }
 
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+/** `nodeArgs` go to Node itself (`--cpu-prof`, which NODE_OPTIONS does not take). */
+export async function startApiProcess(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<ApiProcess> {
   const port = Number(env.API_PORT ?? (await freePort()));
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: API_DIR,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, API_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

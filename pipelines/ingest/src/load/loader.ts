@@ -82,6 +82,8 @@ export function startLoader(options: LoaderOptions): Loader {
       maxWeight: options.maxBatch ?? DEFAULT_MAX_BATCH,
       weigh: (batch) => batch.valid.length + batch.rejected.length,
       lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS,
+      // A live report waits behind at most one transaction of an import, not a queue of them.
+      urgent: (batch) => batch.source !== 'import',
     },
   );
 

@@ -14,13 +14,21 @@ export interface WorkerProcess {
   kill(): Promise<void>;
 }
 
-export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/validate-worker.main.ts'], {
-    cwd: INGEST_DIR,
-    // At info level the worker announces it is ready.
-    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** `nodeArgs` go to Node itself (`--cpu-prof`, which NODE_OPTIONS does not take). */
+export async function startWorkerProcess(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<WorkerProcess> {
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'src/validate-worker.main.ts'],
+    {
+      cwd: INGEST_DIR,
+      // At info level the worker announces it is ready.
+      env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let output = '';
   await new Promise<void>((resolve, reject) => {
