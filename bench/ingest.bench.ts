@@ -345,10 +345,15 @@ async function freshness(stack: Stack): Promise<number> {
   return p95;
 }
 
+/** Threads that did next to nothing (tsx's module loader threads): not worth printing. */
+const MOSTLY_IDLE = 0.9;
+
 function printProfiles(dir: string): void {
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+    const frames = topFrames(join(dir, name));
+    if ((frames.find((f) => f.name === '(idle)')?.share ?? 0) > MOSTLY_IDLE) continue;
     line(`\n-- top frames by self time: ${name}`);
-    line(formatFrames(topFrames(join(dir, name))));
+    line(formatFrames(frames));
   }
 }
 
