@@ -35,17 +35,21 @@ export async function getDistribution(
     FROM ${scoreSource(query.level, query.parent, { from: query.period, to: query.period })} s
     WHERE s.${metric} IS NOT NULL)`;
   const width = SCORE_MAX / query.bins;
-  const [summary, histogram] = await Promise.all([
-    sql<{ count: number; mean: number | null; q: number[] | null }>`
-      SELECT count(*)::INTEGER AS count, avg(x) AS mean,
-             quantile_cont(x, ${sql.raw(`[${QUANTILES.join(', ')}]`)}) AS q
-      FROM ${values} v`.execute(db),
-    sql<{ bin: number; count: number }>`
-      SELECT least(floor(x / ${width})::INTEGER, ${query.bins - 1}) AS bin, count(*)::INTEGER AS count
-      FROM ${values} v GROUP BY bin`.execute(db),
-  ]);
-  const counts = new Map(histogram.rows.map((row) => [row.bin, row.count]));
-  const { count = 0, mean = null, q = null } = summary.rows[0] ?? {};
+  // One pass over the values: count, mean, exact quantiles and the histogram together.
+  const { rows } = await sql<{
+    count: number;
+    mean: number | null;
+    q: number[] | null;
+    /** DuckDB's MAP, as the dialect returns it: an array of entries. */
+    bins: { key: number; value: number }[] | null;
+  }>`
+    SELECT count(*)::INTEGER AS count, avg(x) AS mean,
+           quantile_cont(x, ${sql.raw(`[${QUANTILES.join(', ')}]`)}) AS q,
+           histogram(least(floor(x / ${width})::INTEGER, ${query.bins - 1})) AS bins
+    FROM ${values} v`.execute(db);
+  const { count = 0, mean = null, q = null, bins = null } = rows[0] ?? {};
+  const counts = new Map<number, number>();
+  for (const { key, value } of bins ?? []) counts.set(Number(key), Number(value));
   return {
     count,
     mean,
