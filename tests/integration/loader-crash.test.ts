@@ -1,11 +1,7 @@
 // kill -9 of the API (the loader, the single writer) mid-import: a restarted API takes the
 // killed one's jobs over and the import ends exact.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startApiProcess, type ApiProcess } from '@pantau/api/process';
-import { createRedis, deleteQueueKeys, loadedChannel } from '@pantau/ingest';
+import { createRedis, loadedChannel } from '@pantau/ingest';
 import { startWorkerProcess, type WorkerProcess } from '@pantau/ingest/process';
 import { openWarehouse } from '@pantau/warehouse';
 import { afterAll, expect, it } from 'vitest';
@@ -14,6 +10,7 @@ import {
   EXACT_SUMMARY,
   expectExactStore,
   FAULT_TEST_MS,
+  faultPlace,
   postImport,
   ROWS,
   waitForImport,
@@ -23,16 +20,9 @@ const TOKEN = 'crash-test-admin-token-000000';
 /** Short locks, so the restarted loader takes the killed one's jobs over within seconds. */
 const LOCK_MS = '2000';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'pantau-crash-'));
-const prefix = `crash-${randomUUID().slice(0, 8)}`;
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const env = {
-  DATA_DIR: dataDir,
-  QUEUE_PREFIX: prefix,
-  ADMIN_TOKEN: TOKEN,
-  REDIS_URL: redisUrl,
-  LOADER_LOCK_MS: LOCK_MS,
-};
+const place = faultPlace('crash');
+const { dataDir, prefix, redisUrl } = place;
+const env = { ...place.env, ADMIN_TOKEN: TOKEN, LOADER_LOCK_MS: LOCK_MS };
 
 let api: ApiProcess | undefined;
 let worker: WorkerProcess | undefined;
@@ -40,10 +30,7 @@ let worker: WorkerProcess | undefined;
 afterAll(async () => {
   await api?.stop();
   await worker?.stop();
-  const redis = createRedis(redisUrl);
-  await deleteQueueKeys(redis, prefix);
-  await redis.quit();
-  rmSync(dataDir, { recursive: true, force: true });
+  await place.remove();
 });
 
 it(

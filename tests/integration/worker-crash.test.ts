@@ -1,17 +1,14 @@
 // kill -9 of a validate worker mid-import: another worker takes its locked jobs over once their
 // lock expires, re-validated chunks are loaded once, and the import ends exact.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startApiProcess, type ApiProcess } from '@pantau/api/process';
-import { createRedis, deleteQueueKeys, loadedChannel } from '@pantau/ingest';
+import { createRedis, loadedChannel } from '@pantau/ingest';
 import { startWorkerProcess, type WorkerProcess } from '@pantau/ingest/process';
 import { afterAll, expect, it } from 'vitest';
 import {
   EXACT_SUMMARY,
   expectExactStore,
   FAULT_TEST_MS,
+  faultPlace,
   postImport,
   waitForImport,
 } from './support/fault-import';
@@ -20,16 +17,9 @@ const TOKEN = 'worker-crash-admin-token-0000';
 /** Short locks, so the surviving worker takes the killed one's jobs over within seconds. */
 const LOCK_MS = '2000';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'pantau-worker-crash-'));
-const prefix = `wcrash-${randomUUID().slice(0, 8)}`;
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const env = {
-  DATA_DIR: dataDir,
-  QUEUE_PREFIX: prefix,
-  ADMIN_TOKEN: TOKEN,
-  REDIS_URL: redisUrl,
-  VALIDATE_LOCK_MS: LOCK_MS,
-};
+const place = faultPlace('wcrash');
+const { dataDir, prefix, redisUrl } = place;
+const env = { ...place.env, ADMIN_TOKEN: TOKEN, VALIDATE_LOCK_MS: LOCK_MS };
 
 let api: ApiProcess | undefined;
 const workers: WorkerProcess[] = [];
@@ -37,10 +27,7 @@ const workers: WorkerProcess[] = [];
 afterAll(async () => {
   await api?.stop();
   for (const worker of workers) await worker.stop();
-  const redis = createRedis(redisUrl);
-  await deleteQueueKeys(redis, prefix);
-  await redis.quit();
-  rmSync(dataDir, { recursive: true, force: true });
+  await place.remove();
 });
 
 it(

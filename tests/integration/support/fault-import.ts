@@ -1,5 +1,10 @@
 // The import every fault test runs through real processes, and the exact state it must end in,
 // whatever was killed or restarted on the way.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRedis, deleteQueueKeys } from '@pantau/ingest';
 import { openWarehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { expect } from 'vitest';
@@ -22,6 +27,25 @@ export function faultFile(): string {
   for (let i = 0; i < CORRECTIONS; i++)
     lines.push(`c-${i},${villages[i]},2024-01,2024-01-28T10:00:00,100`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A fault test's own data dir and queue prefix on the shared Redis, and their removal. */
+export function faultPlace(name: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), `pantau-${name}-`));
+  const prefix = `${name}-${randomUUID().slice(0, 8)}`;
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  return {
+    dataDir,
+    prefix,
+    redisUrl,
+    env: { DATA_DIR: dataDir, QUEUE_PREFIX: prefix, REDIS_URL: redisUrl },
+    async remove() {
+      const redis = createRedis(redisUrl);
+      await deleteQueueKeys(redis, prefix);
+      await redis.quit();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The summary the import must end with. */

@@ -2,43 +2,12 @@
 // fault tests stop and restart it, never the shared Redis.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { freePort, redisAnswers } from '../../e2e/support/processes';
 
 const START_TIMEOUT_MS = 10_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address === 'object'
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 
 export interface PrivateRedis {
   url: string;
@@ -79,7 +48,7 @@ export async function startPrivateRedis(args: string[] = []): Promise<PrivateRed
     );
     child = server;
     const deadline = Date.now() + START_TIMEOUT_MS;
-    while (!(await answers(url))) {
+    while (!(await redisAnswers('127.0.0.1', port))) {
       if (server.exitCode !== null) throw new Error(`redis-server exited (${server.exitCode})`);
       if (Date.now() > deadline) throw new Error('redis-server did not start');
       await new Promise((resolve) => setTimeout(resolve, 50));

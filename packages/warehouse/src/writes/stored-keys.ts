@@ -40,6 +40,18 @@ export interface KeyState {
 
 const FIRST_MONTH = '2000-01';
 
+/** Whether a stored report (of `period`) makes `reportId` a repeat for the row of `except`. */
+function isRepeat(
+  period: string,
+  stored: { reportId: string; sourceId: string },
+  reportId: string,
+  except: ReportIdException,
+  hidden: ReadonlySet<string> | undefined,
+): boolean {
+  if (stored.reportId !== reportId || hidden?.has(period)) return false;
+  return !(period === except.period && stored.sourceId === except.sourceId);
+}
+
 /** Months since 2000-01: a village's periods are kept as small numbers. */
 function monthIndex(period: string): number {
   const ym = parsePeriod(period);
@@ -158,11 +170,11 @@ export class StoredKeys implements KeyState {
     const keys = this.villages.get(village);
     if (!keys) return false;
     for (let i = 0; i < keys.reportIds.length; i++) {
+      // The cheap test first: the period is spelt out only for the village's own id.
       if (keys.reportIds[i] !== reportId) continue;
+      const stored = { reportId, sourceId: keys.sources[i]! };
       const period = addMonths(FIRST_MONTH, keys.months[i]!);
-      if (hidden?.has(period)) continue;
-      if (period === except.period && keys.sources[i] === except.sourceId) continue;
-      return true;
+      if (isRepeat(period, stored, reportId, except, hidden)) return true;
     }
     return false;
   }
@@ -205,11 +217,8 @@ export class KeyOverlay implements KeyState {
   ): boolean {
     const changed = this.changed.get(village);
     if (!changed) return this.base.holdsReportId(village, reportId, except, hidden);
-    for (const [period, key] of changed) {
-      if (hidden?.has(period) || key.reportId !== reportId) continue;
-      if (period === except.period && key.sourceId === except.sourceId) continue;
-      return true;
-    }
+    for (const [period, key] of changed)
+      if (isRepeat(period, key, reportId, except, hidden)) return true;
     const mine = new Set(changed.keys());
     for (const period of hidden ?? []) mine.add(period);
     return this.base.holdsReportId(village, reportId, except, mine);
