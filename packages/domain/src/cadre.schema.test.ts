@@ -21,6 +21,36 @@ describe('validateCadre', () => {
     });
   });
 
+  it('reads the region names people write as the region code', () => {
+    const written = {
+      JKT: ['JKT', 'jkt', 'Jakarta', 'region jakarta', 'Region Jakarta', ' REGIONAL  Jakarta '],
+      SBY: ['sby', 'Surabaya', 'wilayah surabaya'],
+      MKS: ['MKS', 'Makassar', 'makasar', 'Region-Makasar'],
+    };
+    for (const [code, spellings] of Object.entries(written)) {
+      for (const region of spellings) {
+        const row = { cadre_id: 'KD-1', name: 'Siti', village_code: '15.02.02.2004', region };
+        const result = validateCadre({ ...row, active: true }, context);
+        expect(result.ok && result.cadre.region, region).toBe(code);
+      }
+    }
+  });
+
+  it('refuses a region it cannot place, naming the choices', () => {
+    const row = { cadre_id: 'KD-1', name: 'Siti', village_code: '15.02.02.2004', active: true };
+    expect(validateCadre({ ...row, region: 'Bandung' }, context)).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'region',
+          value: 'Bandung',
+          message:
+            "must be one of JKT (Region Jakarta), SBY (Region Surabaya), MKS (Region Makassar), or a region's name",
+        },
+      ],
+    });
+  });
+
   it('names every problem of a roster row', () => {
     const result = validateCadre(
       { cadre_id: 'KD-1', village_code: '15.02.02.9999', region: 'BDG', active: 'maybe' },

@@ -1,12 +1,13 @@
 // The cadre roster contract: who reports for which village, and whether they are active.
 import { z } from 'zod';
 import { readBooleanCell } from './csv-row';
-import { REGIONS } from './hierarchy';
+import { REGIONS, regionCodeOf } from './hierarchy';
 import { REPORT_ID_MAX, villageCodeSchema, type ReportError } from './report.schema';
 import type { VillageDirectory } from './validate-report';
 
 const NAME_MAX = 200;
 const REGION_CODES = REGIONS.map((r) => r.code) as [string, ...string[]];
+const REGION_CHOICES = REGIONS.map((r) => `${r.code} (${r.name})`).join(', ');
 
 export const CADRE_COLUMNS = ['cadre_id', 'name', 'village_code', 'region', 'active'] as const;
 
@@ -14,7 +15,13 @@ export const cadreSchema = z.object({
   cadre_id: z.string({ error: 'is required' }).min(1).max(REPORT_ID_MAX),
   name: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(NAME_MAX),
   village_code: villageCodeSchema,
-  region: z.enum(REGION_CODES, { error: `must be one of ${REGION_CODES.join(', ')}` }).nullish(),
+  // The names people write mean the code; anything else is refused with the choices.
+  region: z.preprocess(
+    (value) => (typeof value === 'string' ? (regionCodeOf(value) ?? value) : value),
+    z
+      .enum(REGION_CODES, { error: `must be one of ${REGION_CHOICES}, or a region's name` })
+      .nullish(),
+  ),
   active: z.boolean({ error: 'must be true or false' }),
 });
 

@@ -21,6 +21,8 @@ export const COUNTRY_CODE = 'ID';
 export interface Region {
   code: string;
   name: string;
+  /** What people write for the region besides its code and name, lower case (a roster's cell). */
+  spellings: readonly string[];
   provinces: readonly string[];
 }
 
@@ -29,24 +31,47 @@ export const REGIONS: readonly Region[] = [
   {
     code: 'JKT',
     name: 'Region Jakarta',
+    spellings: ['jakarta'],
     // Sumatra (11–21), DKI Jakarta, Jawa Barat, Banten, Kalimantan Barat
     provinces: ['11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '31', '32', '36', '61'],
   },
   {
     code: 'SBY',
     name: 'Region Surabaya',
+    spellings: ['surabaya'],
     // Jawa Tengah, DI Yogyakarta, Jawa Timur, Bali and Nusa Tenggara, Kalimantan Tengah–Utara
     provinces: ['33', '34', '35', '51', '52', '53', '62', '63', '64', '65'],
   },
   {
     code: 'MKS',
     name: 'Region Makassar',
+    spellings: ['makassar', 'makasar'],
     // Sulawesi (71–76), Maluku (81–82), Papua (91–96)
     provinces: ['71', '72', '73', '74', '75', '76', '81', '82', '91', '92', '93', '94', '95', '96'],
   },
 ];
 
 const regionByProvince = new Map(REGIONS.flatMap((r) => r.provinces.map((p) => [p, r.code])));
+
+/** Any case, spaces, dashes or underscores between words; a leading region/regional/wilayah. */
+function regionKey(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .replace(/^(?:region|regional|wilayah)\s+/, '');
+}
+
+const regionBySpelling = new Map(
+  REGIONS.flatMap((r) =>
+    [r.code, r.name, ...r.spellings].map((spelling) => [regionKey(spelling), r.code]),
+  ),
+);
+
+/** The region code a person meant (`JKT`, `jakarta`, `Region Jakarta`, `Makasar` …), if any. */
+export function regionCodeOf(text: string): string | undefined {
+  return regionBySpelling.get(regionKey(text));
+}
 
 export function regionOfProvince(provinceCode: string): string | undefined {
   return regionByProvince.get(provinceCode);

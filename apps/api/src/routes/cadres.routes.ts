@@ -18,6 +18,13 @@ import {
 import { cadreResultSchema } from '../schemas/ingest.schemas';
 
 const REQUIRED_COLUMNS = CADRE_COLUMNS.filter((c) => c !== 'region');
+/** A 422 lists the reasons of this many rows at most (a roster may hold a hundred thousand). */
+const REJECTIONS_LISTED = 1_000;
+
+interface RejectedRow {
+  line: number;
+  errors: { field: string; value: unknown; message: string }[];
+}
 
 const errorResponse = (description: string) => ({
   description,
@@ -32,8 +39,10 @@ const route = createRoute({
   description:
     'CSV with header cadre_id,name,village_code,region,active (active: true/false/1/0/ya/tidak) or ' +
     'a JSON array of the same fields. Villages with an active cadre are expected to report. Valid ' +
-    'rows are applied; each invalid one is listed with its reasons. The upload is recorded in ' +
-    'the audit trail.',
+    'rows are applied; each invalid one is listed with its reasons. region is JKT, SBY or MKS, or ' +
+    'the name people write for it (Jakarta, region jakarta, Makassar, Makasar, any case). When ' +
+    'every row is refused nothing is applied and the answer is 422 with the reasons. The upload ' +
+    'is recorded in the audit trail.',
   security: [{ bearer: [] }],
   request: {
     body: {
@@ -51,6 +60,9 @@ const route = createRoute({
     401: unauthorizedResponse,
     403: errorResponse('Only engineers and admins'),
     413: payloadTooLargeResponse('CADRES_MAX_BYTES, default 16 MiB'),
+    422: errorResponse(
+      'Every row was refused: details lists {line, field, value, message} of each reason',
+    ),
   },
 });
 
@@ -78,6 +90,21 @@ async function rosterRows(
   return rows;
 }
 
+/** 422: not one row could be applied; the reasons, row by row, are the details. */
+function everyRowRefused(rejected: readonly RejectedRow[]): ApiError {
+  const listed = rejected.slice(0, REJECTIONS_LISTED);
+  const more =
+    rejected.length > listed.length
+      ? ` (the reasons of the first ${listed.length} are listed)`
+      : '';
+  return new ApiError(
+    422,
+    'roster_rejected',
+    `Every row of the roster (${rejected.length.toLocaleString('en-US')}) was refused, so nothing was applied${more}`,
+    listed.flatMap(({ line, errors }) => errors.map((error) => ({ line, ...error }))),
+  );
+}
+
 export function cadresRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
   app.use('/cadres', requireRole(deps, PIPELINE_ROLES));
@@ -86,15 +113,13 @@ export function cadresRoutes(deps: AppDeps) {
     const isJson = (c.req.header('content-type') ?? '').includes('json');
     const rows = await rosterRows(c.req.raw, isJson ? (c.req.valid('json') as unknown[]) : null);
     const cadres: CadreRecord[] = [];
-    const rejected: {
-      line: number;
-      errors: { field: string; value: unknown; message: string }[];
-    }[] = [];
+    const rejected: RejectedRow[] = [];
     for (const { line, row } of rows) {
       const result = validateCadre(row, deps.villages);
       if (result.ok) cadres.push({ ...result.cadre, region: result.cadre.region ?? null });
       else rejected.push({ line, errors: result.errors });
     }
+    if (cadres.length === 0 && rejected.length > 0) throw everyRowRefused(rejected);
     const now = deps.clock();
     const applied = await deps.warehouse.write(async ({ db, connection }) => {
       const counts = await upsertCadres(connection, cadres, now);
