@@ -2,14 +2,16 @@
 // demo data through the real pipeline; Ctrl-C stops everything in order.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { adminTokenPath, generateAdminTokenFile } from '@pantau/config';
+import {
+  adminTokenPath,
+  generateAdminTokenFile,
+  REPO_ROOT as ROOT,
+  resolveDataDir,
+} from '@pantau/config';
 import { env } from './env';
 import { DEMO_VILLAGES, LIVE_RATE, seedHistory, streamDemo } from './demo';
 import { ensureRedis, RedisUnavailable } from './redis';
 import { httpReady, startService, type Service, type StartService } from './services';
-
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 const say = (line: string) => process.stdout.write(`\u001b[1mpantau\u001b[0m   │ ${line}\n`);
 const services: Service[] = [];
@@ -49,7 +51,7 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
-  const dataDir = resolve(ROOT, env.DATA_DIR);
+  const dataDir = resolveDataDir(env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   // A generated token also goes to DATA_DIR/admin-token (0600), where the CLIs find it.
   const adminToken = env.ADMIN_TOKEN ?? generateAdminTokenFile(dataDir).token;

@@ -1,7 +1,7 @@
-// Environment of the validate worker process and the import CLI.
+// Environment of the validate worker process.
 import { parseEnv } from '@pantau/config';
 
 export const env = parseEnv(
-  ['REDIS_URL', 'QUEUE_PREFIX', 'LOG_LEVEL', 'API_PORT', 'ADMIN_TOKEN', 'VALIDATE_LOCK_MS'],
+  ['REDIS_URL', 'QUEUE_PREFIX', 'LOG_LEVEL', 'VALIDATE_LOCK_MS'],
   process.env,
 );

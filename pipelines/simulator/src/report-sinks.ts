@@ -1,4 +1,5 @@
 // Where live reports go: the ingest HTTP endpoint, or straight onto the BullMQ validate queue.
+import { createApiClient } from '@pantau/api/client';
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { SimulatedReport } from './simulated-item';
@@ -51,23 +52,13 @@ export interface ApiSinkOptions {
 }
 
 export function createApiSink({ apiUrl, token }: ApiSinkOptions): ReportSink {
-  const url = new URL(REPORTS_PATH, apiUrl).toString();
+  const reports = createApiClient({ baseUrl: apiUrl, token }).api.v1.reports;
   return {
-    async send(reports) {
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify(reports),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-      } catch (error) {
-        // fetch says only "fetch failed"; the reason (ECONNREFUSED, a timeout) is in its cause.
-        const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        throw new Error(`cannot reach ${url}: ${reason}`, { cause: error });
-      }
+    async send(batch) {
+      const response = await reports.$post(
+        { json: batch.map((report) => ({ ...report })) },
+        { init: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) } },
+      );
       // Read the body either way: an unread body keeps the connection from being reused.
       const body = await response.text();
       if (response.status !== ACCEPTED) throw new ApiRejectedError(response.status, body);

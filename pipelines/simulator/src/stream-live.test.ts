@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolVillages } from './enrolment';
-import { loadEnv } from './env';
+import { parseEnv } from '@pantau/config';
 import {
   ApiRejectedError,
   createApiSink,
@@ -149,7 +149,7 @@ describe('streamLive to the API', () => {
 });
 
 describe('streamLive to the queue', () => {
-  const { REDIS_URL } = loadEnv();
+  const { REDIS_URL } = parseEnv(['REDIS_URL'], process.env);
   const prefix = `sim-test-${randomUUID()}`;
   let connection: Redis;
   let queue: Queue;

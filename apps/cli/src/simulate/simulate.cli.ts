@@ -1,34 +1,35 @@
-// The simulate command: writes seeded report files, or streams live reports to the API or the queue.
+// `npm run simulate`: writes seeded report files, or streams live reports to the API or the queue.
 import { createWriteStream } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { parseCommand, USAGE, UsageError, type Command } from './cli-args';
 import {
-  createProgressMeter,
-  formatBytes,
-  formatCount,
-  formatDuration,
-  rowsPerSecond,
-} from './cli-progress';
-import { writeCsv } from './csv-writer';
-import { enrolVillages } from './enrolment';
-import { adminTokenOf, invocationDir, loadEnv } from './env';
-import { expectedItemCount, generateReports } from './generate-reports';
-import { UNKNOWN_INDICATOR_CODES } from './invalid-rows';
-import { writeNdjson } from './ndjson-writer';
-import { createApiSink, createQueueSink, type ReportSink } from './report-sinks';
-import { generateRoster, writeRosterCsv } from './roster';
-import { isAcceptedKind, type ItemKind, type SimulatedItem } from './simulated-item';
-import { streamLive, type LiveStats } from './stream-live';
+  createApiSink,
+  createQueueSink,
+  enrolVillages,
+  expectedItemCount,
+  generateReports,
+  generateRoster,
+  isAcceptedKind,
+  streamLive,
+  UNKNOWN_INDICATOR_CODES,
+  writeCsv,
+  writeNdjson,
+  writeRosterCsv,
+  type ItemKind,
+  type LiveStats,
+  type ReportSink,
+  type SimulatedItem,
+} from '@pantau/simulator';
+import { adminTokenOf, apiUrlOf, loadEnv, userPath } from '../invocation';
+import { createProgress, formatBytes, formatCount, formatDuration, perSecond } from '../progress';
+import { runCli, UsageError } from '../run-cli';
+import { parseCommand, USAGE, type Command } from './simulate-args';
 
 type FileCommand = Extract<Command, { name: 'file' }>;
 type LiveCommand = Extract<Command, { name: 'live' }>;
 
-/** Live progress is shown this often; repeated delivery errors at most this often. */
-const LIVE_PROGRESS_MS = 1_000;
+/** Repeated delivery errors are shown at most this often. */
 const ERROR_REPEAT_MS = 5_000;
-const EXIT_USAGE = 2;
 const EXIT_FAILURE = 1;
 const EXIT_INTERRUPTED = 130;
 
@@ -50,7 +51,7 @@ async function openOutput(
   path: string,
 ): Promise<{ stream: Writable; close(): Promise<number | null> }> {
   if (path === '-') return { stream: process.stdout, close: async () => null };
-  const stream = createWriteStream(resolve(invocationDir(), path));
+  const stream = createWriteStream(userPath(path));
   return {
     stream,
     async close() {
@@ -73,16 +74,12 @@ async function runFile(command: FileCommand): Promise<void> {
     correctionRate,
     format: format === 'csv' ? ('csv' as const) : ('json' as const),
   };
-  const meter = createProgressMeter({
-    expected: expectedItemCount(options),
-    write: (text) => process.stderr.write(text),
-    isTty: process.stderr.isTTY === true,
-  });
+  const progress = createProgress({ label: 'writing', total: expectedItemCount(options) });
   const counts = new Map<ItemKind, number>();
   const items = counted(generateReports(options), counts);
   const output = await openOutput(command.out);
   const started = Date.now();
-  const onProgress = ({ rows }: { rows: number }) => meter.update(rows);
+  const onProgress = ({ rows }: { rows: number }) => progress.update(rows);
   const summary =
     format === 'csv'
       ? await writeCsv(items, output.stream, {
@@ -93,7 +90,7 @@ async function runFile(command: FileCommand): Promise<void> {
       : await writeNdjson(items, output.stream, { onProgress });
   const bytes = (await output.close()) ?? summary.chars;
   const elapsed = Date.now() - started;
-  meter.finish();
+  progress.finish();
 
   let accepted = 0;
   for (const [kind, count] of counts) if (isAcceptedKind(kind)) accepted += count;
@@ -101,7 +98,7 @@ async function runFile(command: FileCommand): Promise<void> {
   const where = command.out === '-' ? 'stdout' : command.out;
   say(
     `wrote ${formatCount(summary.rows)} rows (${formatBytes(bytes)}) to ${where} in ${formatDuration(elapsed)} ` +
-      `(${formatCount(rowsPerSecond(summary.rows, elapsed))} rows/s): ${formatCount(accepted - corrections)} reports, ` +
+      `(${formatCount(perSecond(summary.rows, elapsed))} rows/s): ${formatCount(accepted - corrections)} reports, ` +
       `${formatCount(corrections)} corrections, ${formatCount(summary.rows - accepted)} invalid; ` +
       `${formatCount(villages.length)} villages, ${from}..${to}, seed ${seed}`,
   );
@@ -129,11 +126,11 @@ function createSink(
       where: `queue reports.validate (prefix ${env.QUEUE_PREFIX}) at ${env.REDIS_URL}`,
     };
   }
-  const token = command.token ?? adminTokenOf(env);
+  const token = adminTokenOf(env, command.token);
   if (!token) {
     throw new UsageError('the api target needs --token, ADMIN_TOKEN or DATA_DIR/admin-token');
   }
-  const apiUrl = command.apiUrl ?? `http://127.0.0.1:${env.API_PORT}`;
+  const apiUrl = apiUrlOf(env, command.apiUrl);
   return { sink: createApiSink({ apiUrl, token }), where: apiUrl };
 }
 
@@ -169,14 +166,11 @@ async function runLive(command: LiveCommand): Promise<void> {
   if (command.durationSeconds !== undefined)
     signals.push(AbortSignal.timeout(command.durationSeconds * 1000));
 
-  const isTty = process.stderr.isTTY === true;
-  let lastShown = 0;
-  const show = (stats: LiveStats) => {
-    const line =
-      `sent ${formatCount(stats.sent)} · ${rowsPerSecond(stats.sent, stats.elapsedMs).toFixed(1)}/s` +
-      ` · failed ${formatCount(stats.failed)} · ${formatDuration(stats.elapsedMs)}`;
-    process.stderr.write(isTty ? `\r\x1b[2K${line}` : `${line}\n`);
-  };
+  const progress = createProgress({
+    label: 'sent',
+    measure: (n) => `${formatCount(n)} reports`,
+    total: command.limit ?? null,
+  });
   say(
     `streaming ${command.rate} reports/s for ${formatCount(villages.length)} villages to ${where}; Ctrl-C to stop`,
   );
@@ -191,12 +185,8 @@ async function runLive(command: LiveCommand): Promise<void> {
       invalidRate: command.invalidRate,
       correctionRate: command.correctionRate,
       ...(command.limit === undefined ? {} : { limit: command.limit }),
-      onBatch: (current) => {
-        const at = Date.now();
-        if (at - lastShown < (isTty ? LIVE_PROGRESS_MS : LIVE_PROGRESS_MS * 10)) return;
-        lastShown = at;
-        show(current);
-      },
+      onBatch: (current) =>
+        progress.update(current.sent, undefined, `failed ${formatCount(current.failed)}`),
       onError: reportError,
     });
   } finally {
@@ -204,27 +194,17 @@ async function runLive(command: LiveCommand): Promise<void> {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
-  if (isTty) process.stderr.write('\r\x1b[2K');
+  progress.finish();
   say(
     `sent ${formatCount(stats.sent)} reports in ${formatDuration(stats.elapsedMs)} ` +
-      `(${rowsPerSecond(stats.sent, stats.elapsedMs).toFixed(1)}/s), ${formatCount(stats.failed)} failed`,
+      `(${perSecond(stats.sent, stats.elapsedMs).toFixed(1)}/s), ${formatCount(stats.failed)} failed`,
   );
   if (stats.failed > 0 && stats.sent === 0) process.exitCode = EXIT_FAILURE;
 }
 
-async function main(argv: readonly string[]): Promise<void> {
+await runCli(async (argv) => {
   const command = parseCommand(argv);
   if (command.name === 'help') process.stdout.write(USAGE);
   else if (command.name === 'file') await runFile(command);
   else await runLive(command);
-}
-
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    process.stderr.write(`simulate: ${error.message}\n\n${USAGE}`);
-    process.exitCode = EXIT_USAGE;
-    return;
-  }
-  process.stderr.write(`simulate: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = EXIT_FAILURE;
-});
+}, USAGE);

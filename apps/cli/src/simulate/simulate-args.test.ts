@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, UsageError } from './cli-args';
+import { UsageError } from '../run-cli';
+import { parseCommand } from './simulate-args';
 
 describe('parseCommand', () => {
   it('fills in the defaults of a file command and infers CSV', () => {

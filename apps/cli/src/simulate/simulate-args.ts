@@ -3,20 +3,19 @@ import { parseArgs } from 'node:util';
 import { isPeriod } from '@pantau/domain';
 import {
   ALL_VILLAGES_COUNT,
-  DEFAULT_ENROLMENT,
-  MIN_ENROLMENT,
-  type EnrolmentSize,
-} from './enrolment';
-import {
   DEFAULT_CORRECTION_RATE,
+  DEFAULT_ENROLMENT,
   DEFAULT_INVALID_RATE,
   MAX_CORRECTION_RATE,
   MAX_INVALID_RATE,
-} from './generate-reports';
-import type { BooleanSpelling } from './csv-writer';
+  MIN_ENROLMENT,
+  type BooleanSpelling,
+  type EnrolmentSize,
+} from '@pantau/simulator';
+import { UsageError } from '../run-cli';
 
 export const USAGE = `Usage:
-  simulate file --out <path|-> [options]     write reports to a CSV or NDJSON file ('-' = stdout)
+  npm run simulate -- file --out <path|-> [options]     write reports to a CSV or NDJSON file ('-' = stdout)
       --format csv|ndjson        default: from the file extension (.ndjson/.jsonl), else csv
       --villages <n>|all         enrolled villages, ${MIN_ENROLMENT}–${ALL_VILLAGES_COUNT} (default ${DEFAULT_ENROLMENT})
       --from YYYY-MM             first period (default 2023-01)
@@ -27,8 +26,8 @@ export const USAGE = `Usage:
       --booleans true-false|ya-tidak   how CSV booleans are spelt (default true-false)
       --roster <path>            also write the cadre roster CSV
 
-  simulate live --rate <reports/s> --target api|queue [options]   stream this month's reports
-      --api-url <url>            default http://127.0.0.1:$API_PORT
+  npm run simulate -- live --rate <reports/s> --target api|queue [options]   stream this month's reports
+      --api-url <url>            default API_URL when set, else http://127.0.0.1:$API_PORT
       --token <token>            bearer token for the API (default $ADMIN_TOKEN, else the
                                  token npm start generated into DATA_DIR/admin-token)
       --villages, --seed, --correction-rate   as above
@@ -38,11 +37,6 @@ export const USAGE = `Usage:
 
   The queue target uses REDIS_URL and QUEUE_PREFIX from the environment.
 `;
-
-/** Bad arguments: the message, then the usage, is shown. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
 interface Common {
   villages: EnrolmentSize;

@@ -1,0 +1,3 @@
+// @pantau/api/client: the typed client of a running API, without the server's own code.
+export * from './api-client';
+export * from './imports';
