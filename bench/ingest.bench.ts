@@ -36,6 +36,7 @@ import {
   writeCsv,
   type SimulatedItem,
 } from '@pantau/simulator';
+import { createApiClient, followImport, postImport } from '@pantau/api/client';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { formatFrames, topFrames } from './lib/cpu-profile';
 import { formatRate, line, rate, timed } from './lib/report';
@@ -208,25 +209,15 @@ async function startStack(profile: boolean, run: number): Promise<Stack> {
   };
 }
 
-const auth = { authorization: `Bearer ${TOKEN}` };
-
 async function importThroughPipeline(stack: Stack, file: string) {
+  const client = createApiClient({ baseUrl: stack.api.url, token: TOKEN });
   return timed(async () => {
-    const posted = await fetch(`${stack.api.url}/api/v1/imports?filename=bench.csv`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'text/csv' },
-      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-      duplex: 'half',
-    } as RequestInit);
-    const { import_id } = (await posted.json()) as { import_id: string };
-    for (;;) {
-      const res = await fetch(`${stack.api.url}/api/v1/imports/${import_id}?errors_limit=0`, {
-        headers: auth,
-      });
-      const detail = (await res.json()) as { status: string; rows: number; processed: number };
-      if (detail.status === 'completed' || detail.status === 'failed') return detail;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const importId = await postImport(client, {
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>,
+      contentType: 'text/csv',
+      filename: 'bench.csv',
+    });
+    return followImport(client, importId);
   });
 }
 
@@ -269,6 +260,12 @@ async function freshness(stack: Stack): Promise<number> {
   // A bounded pool of kept-alive connections, as clients behind a proxy; unbounded, Node's
   // fetch opens a socket per request in flight.
   const dispatcher = new Agent({ connections: CLIENT_CONNECTIONS, pipelining: 1 });
+  const reports = createApiClient({
+    baseUrl: stack.api.url,
+    token: TOKEN,
+    fetch: ((input, init) =>
+      undiciFetch(input as string, { ...init, dispatcher } as never)) as typeof fetch,
+  }).api.v1.reports;
   const villages = enrolVillages({ seed: SEED, count: 3000 });
   const period = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
   const total = RATE * SECONDS;
@@ -294,12 +291,8 @@ async function freshness(stack: Stack): Promise<number> {
       };
       const requested = performance.now();
       inFlight.push(
-        undiciFetch(`${stack.api.url}/api/v1/reports`, {
-          method: 'POST',
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify(report),
-          dispatcher,
-        })
+        reports
+          .$post({ json: report })
           .then(async (res) => {
             const { source_id } = (await res.json()) as { source_id: string };
             answeredIn.push(performance.now() - requested);
@@ -368,7 +361,7 @@ for (let run = 1; run <= RUNS; run++) {
   const stack = await startStack(profile, run);
   try {
     const [summary, ms] = await importThroughPipeline(stack, file);
-    const pipeline = rate(summary.rows, ms);
+    const pipeline = rate(summary.rows ?? summary.processed, ms);
     runs.push({ raw, pipeline, ratio: pipeline / raw });
     line(
       `run ${run}: raw Appender ${formatRate(raw)}, pipeline (POST /imports → ${WORKERS} validate workers → loader) ` +
