@@ -2,6 +2,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
+import { createApiClient, followImport, jsonOf, postImport } from '@pantau/api/client';
 import { addMonths } from '@pantau/domain';
 import {
   createApiSink,
@@ -30,21 +31,6 @@ function currentPeriod(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 }
 
-async function api<T>(
-  base: string,
-  token: string,
-  path: string,
-  init: RequestInit = {},
-): Promise<T> {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${token}`, ...init.headers },
-  });
-  if (!res.ok)
-    throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 export function demoVillages(): EnrolledVillage[] {
   return enrolVillages({ seed: SEED, count: DEMO_VILLAGES });
 }
@@ -56,8 +42,9 @@ export async function seedHistory(
   dataDir: string,
   say: Say,
 ): Promise<void> {
+  const client = createApiClient({ baseUrl: base, token });
   // /health answers 503 when something needs attention; its freshness is there all the same.
-  const health = (await fetch(`${base}/api/v1/health`).then((r) => r.json())) as {
+  const health = (await (await client.api.v1.health.$get()).json()) as {
     freshness: { last_loaded_at: string | null };
   };
   if (health.freshness.last_loaded_at) {
@@ -68,11 +55,9 @@ export async function seedHistory(
   }
   const villages = demoVillages();
   const roster = generateRoster({ seed: SEED, villages });
-  const upserted = await api<{ inserted: number }>(base, token, '/cadres', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(roster),
-  });
+  const upserted = await jsonOf<{ inserted: number }>(
+    await client.api.v1.cadres.$post({ json: roster.map((cadre) => ({ ...cadre })) }),
+  );
   say(
     `roster: ${upserted.inserted} cadres for ${villages.length} villages (the 14 Merangin villages among them)`,
   );
@@ -97,36 +82,23 @@ export async function seedHistory(
     `history: ${written.rows.toLocaleString('en-US')} simulated reports ${from}..${to}, importing through the pipeline…`,
   );
 
-  const { import_id } = await api<{ import_id: string }>(
-    base,
-    token,
-    '/imports?filename=demo-history.csv',
-    {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv' },
-      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-      duplex: 'half',
-    } as RequestInit,
-  );
-  for (;;) {
-    const detail = await api<{
-      status: string;
-      rows: number;
-      processed: number;
-      imported: number;
-      rejected: number;
-    }>(base, token, `/imports/${import_id}?errors_limit=0`);
-    if (detail.status === 'completed' || detail.status === 'failed') {
+  const importId = await postImport(client, {
+    body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>,
+    contentType: 'text/csv',
+    filename: 'demo-history.csv',
+  });
+  const detail = await followImport(client, importId, {
+    pollMs: POLL_MS,
+    onProgress: ({ status, processed, rows }) => {
+      if (status === 'completed' || status === 'failed') return;
       say(
-        `history ${detail.status}: ${detail.imported.toLocaleString('en-US')} imported, ${detail.rejected} rejected`,
+        `  loading ${processed.toLocaleString('en-US')} / ${(rows ?? 0).toLocaleString('en-US')} rows`,
       );
-      return;
-    }
-    say(
-      `  loading ${detail.processed.toLocaleString('en-US')} / ${detail.rows.toLocaleString('en-US')} rows`,
-    );
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+    },
+  });
+  say(
+    `history ${detail.status}: ${detail.imported.toLocaleString('en-US')} imported, ${detail.rejected} rejected`,
+  );
 }
 
 /** Streams live reports for the current month until `signal` aborts. */
