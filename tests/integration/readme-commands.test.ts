@@ -179,6 +179,20 @@ describe("the README's command-line session, beside a running npm start", () => 
     COMMAND_MS,
   );
 
+  it(
+    'reads paths from the directory npm runs in, below the root too',
+    async () => {
+      const file = commands.map((c) => option(c, '--out')).find(Boolean)!;
+      const result = await runShell(`npm run -s ingest -- ../${file} --dry-run --json`, {
+        cwd: join(ROOT, 'scripts'),
+        env: userEnv,
+      });
+      expect(result.code, explain(result)).toBeLessThanOrEqual(1);
+      expect(JSON.parse(result.stdout)).toMatchObject({ filename: file, status: 'completed' });
+    },
+    COMMAND_MS,
+  );
+
   it('prints --help on stdout', async () => {
     const result = await run('npm run -s ingest -- --help');
     expect(result.code).toBe(0);

@@ -11,8 +11,8 @@ import {
   type ImportContentType,
   type ImportDetail,
 } from '@pantau/api/client';
-import { connect, loadEnv, userPath, type Connection } from '../invocation';
-import { runCli, UsageError } from '../run-cli';
+import { connect, loadEnv, userPath } from '../invocation';
+import { CliError, runCli, UsageError } from '../run-cli';
 import { bytes, createProgress, formatDuration } from '../progress';
 import { printFailedJobs, printImportSummary, type FailedJobs } from './ingest-summary';
 
@@ -82,7 +82,7 @@ function openInput(path: string, onBytes: (sent: number, size: number | null) =>
     try {
       size = statSync(file).size;
     } catch {
-      throw new UsageError(`Cannot read ${path} (${file}): no such file`);
+      throw new CliError(`Cannot read ${path} (${file}): no such file`, 2);
     }
     input = createReadStream(file);
   }
@@ -97,19 +97,25 @@ function openInput(path: string, onBytes: (sent: number, size: number | null) =>
   return Readable.toWeb(input.pipe(counter)) as ReadableStream<Uint8Array>;
 }
 
-async function importFile(api: Connection, path: string, options: Options): Promise<number> {
+async function importFile(path: string, options: Options): Promise<number> {
   const dryRun = options['dry-run'];
   const contentType = contentTypeOf(path, options.format);
   const started = Date.now();
   const upload = createProgress({ label: dryRun ? 'upload (dry run)' : 'upload', measure: bytes });
   const body = openInput(path, (sent, size) => upload.update(sent, size));
-  const importId = await postImport(api.client, {
-    body,
-    contentType,
-    filename: path === '-' ? 'stdin' : basename(path),
-    dryRun,
-  });
-  upload.finish();
+  // After the file: a missing file is said before a missing token.
+  const api = connect(loadEnv(), options);
+  let importId: string;
+  try {
+    importId = await postImport(api.client, {
+      body,
+      contentType,
+      filename: path === '-' ? 'stdin' : basename(path),
+      dryRun,
+    });
+  } finally {
+    upload.finish();
+  }
 
   const processing = createProgress({ label: dryRun ? 'checking' : 'loading' });
   let detail: ImportDetail;
@@ -127,7 +133,8 @@ async function importFile(api: Connection, path: string, options: Options): Prom
   return detail.status === 'completed' && detail.rejected === 0 ? 0 : 1;
 }
 
-async function failedJobs(api: Connection, options: Options): Promise<number> {
+async function failedJobs(options: Options): Promise<number> {
+  const api = connect(loadEnv(), options);
   const v1 = api.client.api.v1;
   const { jobs } = await jsonOf<FailedJobs>(
     await v1.pipeline.failed.$get({ query: { limit: String(FAILED_LISTED) } }),
@@ -160,7 +167,6 @@ await runCli(async (argv) => {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('Give one file (or - for stdin), or failed');
-  const api = connect(loadEnv(), values);
   const [target = ''] = positionals;
-  return target === 'failed' ? failedJobs(api, values) : importFile(api, target, values);
+  return target === 'failed' ? failedJobs(values) : importFile(target, values);
 }, USAGE);
