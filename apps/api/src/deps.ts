@@ -5,6 +5,7 @@ import type { Warehouse } from '@pantau/warehouse';
 import type { Redis } from 'ioredis';
 import type { LiveFeed } from './live/live-feed';
 import type { Logger } from './logger';
+import type { ApiMetrics } from './metrics/api-metrics';
 
 export interface AppDeps {
   warehouse: Warehouse;
@@ -27,6 +28,8 @@ export interface AppDeps {
   redisWarnings: readonly string[];
   /** The loader this process runs; null where the API is built alone (route tests). */
   loader: Loader | null;
+  /** The process's Prometheus metrics (GET /metrics); the loader feeds them too. */
+  metrics: ApiMetrics;
 }
 
 export interface ApiLimits {
