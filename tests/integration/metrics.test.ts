@@ -28,6 +28,8 @@ beforeAll(async () => {
   p = await startPipeline();
   const summary = await p.importFile(CSV, 'text/csv');
   expect([summary.imported, summary.rejected]).toEqual([3, 1]);
+  // A read, computed then served from the cache.
+  for (let i = 0; i < 2; i++) await (await p.call('GET', '/api/v1/scores?level=province')).text();
   const res = await p.call('GET', '/api/v1/metrics');
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -66,6 +68,7 @@ describe('GET /metrics after an import', () => {
     expect(scrape).toContain('route="/api/v1/imports/:import_id"');
     expect(scrape).not.toMatch(/route="\/api\/v1\/imports\/imp/);
     expect(sample('pantau_live_connections')).toBe(0);
+    expect(sample('pantau_read_cache_requests_total', 'result="hit"')).toBe(1);
   });
 
   it('holds every metric the Grafana dashboard reads', () => {

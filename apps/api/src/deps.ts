@@ -41,6 +41,8 @@ export interface ApiLimits {
   /** Reports per minute per token on POST /reports: machine clients, and cadres. */
   submitPerMinute: number;
   submitPerMinuteCadre: number;
+  /** READ_CACHE_BYTES: memory for cached read responses. */
+  readCacheBytes: number;
 }
 
 /** The variables the limits come from (their defaults are documented in @pantau/config). */
@@ -51,6 +53,7 @@ export const LIMIT_VARS = [
   'CADRES_MAX_BYTES',
   'SUBMIT_PER_MINUTE',
   'SUBMIT_PER_MINUTE_CADRE',
+  'READ_CACHE_BYTES',
 ] as const;
 
 export function apiLimits(env: Record<(typeof LIMIT_VARS)[number], number>): ApiLimits {
@@ -60,5 +63,6 @@ export function apiLimits(env: Record<(typeof LIMIT_VARS)[number], number>): Api
     cadresMaxBytes: env.CADRES_MAX_BYTES,
     submitPerMinute: env.SUBMIT_PER_MINUTE,
     submitPerMinuteCadre: env.SUBMIT_PER_MINUTE_CADRE,
+    readCacheBytes: env.READ_CACHE_BYTES,
   };
 }

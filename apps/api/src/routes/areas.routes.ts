@@ -1,8 +1,8 @@
 // GET /areas (search and children) and GET /areas/{code} (one area with its breadcrumb and counts).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getArea, listAreas } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { assertMayRead } from '../auth/scope';
 import { areaDirectoryOf } from '../read/area-directory';
@@ -57,7 +57,7 @@ export function areasRoutes(deps: AppDeps) {
     path: '/areas',
     tags: ['areas'],
     summary: 'Areas of a level inside a parent, or a name search over every level',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: z
@@ -82,7 +82,7 @@ export function areasRoutes(deps: AppDeps) {
     path: '/areas/{code}',
     tags: ['areas'],
     summary: 'One area: its ancestors (breadcrumb) and counts of children and villages',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: { params: z.object({ code: areaParam }) },
     responses: {

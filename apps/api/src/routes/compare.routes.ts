@@ -13,8 +13,8 @@ import {
   type TimeseriesPoint,
 } from '@pantau/warehouse';
 import type { Principal } from '../auth/principal';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { badRequest, validationHook } from '../errors';
 import { requireAreas, resolveParent, resolvePeriod, resolveSeries } from '../read/read-scope';
 import {
@@ -232,7 +232,7 @@ export function compareRoutes(deps: AppDeps) {
       `\`parent\` — e.g. \`level=regency&parent=15\`, all kabupaten/kota of Jambi — which compares ` +
       `every area of that level inside the parent, in code order, when there are at most ` +
       `${MAX_COMPARE_CHILDREN} (else 400).`,
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: z

@@ -2,9 +2,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode, LEVELS, type Level } from '@pantau/domain';
 import { getCompleteness, listMissingVillages } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import { visibleMissingVillage } from '../auth/visibility';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { limitParam, scopeQuery } from '../schemas/query-params';
@@ -79,7 +79,7 @@ export function completenessRoutes(deps: AppDeps) {
     tags: ['reporting'],
     summary:
       'Reporting completeness per area: expected, reported, on time, rates, missing villages',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: scopeQuery({

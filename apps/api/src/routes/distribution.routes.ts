@@ -2,8 +2,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { LEVELS } from '@pantau/domain';
 import { getDistribution } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { METRIC_CODES, metricParam, scopeQuery } from '../schemas/query-params';
@@ -42,7 +42,7 @@ export function distributionRoutes(deps: AppDeps) {
     path: '/distribution',
     tags: ['scores'],
     summary: 'Histogram and quantiles (p10 … p90) of a score over the areas of a level',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: scopeQuery({

@@ -2,8 +2,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { LEVELS } from '@pantau/domain';
 import { rankAreas } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { limitParam, METRIC_CODES, metricParam, scopeQuery } from '../schemas/query-params';
@@ -47,7 +47,7 @@ export function rankingsRoutes(deps: AppDeps) {
     path: '/rankings',
     tags: ['scores'],
     summary: 'Areas ranked by the DCI or a pillar (areas without data are left out)',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: scopeQuery({

@@ -2,8 +2,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { LEVELS } from '@pantau/domain';
 import { countAreasIn, listAreaScores } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { limitParam, scopeQuery } from '../schemas/query-params';
@@ -47,7 +47,7 @@ export function scoresRoutes(deps: AppDeps) {
     path: '/scores',
     tags: ['scores'],
     summary: 'Scores of every area of a level inside a parent for a month (no report: nulls)',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: { query: scoreQuerySchema },
     responses: {

@@ -2,8 +2,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode } from '@pantau/domain';
 import { getLoadSummary } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent } from '../read/read-scope';
 import { areaCode } from '../schemas/query-params';
@@ -11,6 +11,8 @@ import { readErrors } from './read-errors';
 
 /** "The last hour" of the overview's KPI card. */
 export const SUMMARY_WINDOW_MINUTES = 60;
+/** The last hour moves on without a load: a summary is reused for at most a second. */
+const SUMMARY_FRESH_MS = 1_000;
 
 const count = (description: string) => z.number().int().openapi({ description });
 
@@ -53,7 +55,7 @@ export function summaryRoutes(deps: AppDeps) {
     path: '/summary',
     tags: ['reporting'],
     summary: 'Reports loaded in the last hour (by outcome) and the time of the last load',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps, { freshForMs: SUMMARY_FRESH_MS }),
     security: [{ bearer: [] }],
     request: { query: z.object({ parent: summaryParent }) },
     responses: {

@@ -1,8 +1,8 @@
 // GET /timeseries: an area's DCI, pillars and reporting villages, month by month.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getAreaTimeseries } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolveSeries } from '../read/read-scope';
 import { areaCode, checkPeriodRange, periodParam } from '../schemas/query-params';
@@ -24,7 +24,7 @@ export function timeseriesRoutes(deps: AppDeps) {
     path: '/timeseries',
     tags: ['scores'],
     summary: "An area's scores per month from `from` to `to` (default: the last 12 months)",
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: z

@@ -2,7 +2,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode } from '@pantau/domain';
 import { getVillageCadre, getVillageReports, type VillageReport } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import {
   visibleCadre,
   visibleReplacedReport,
@@ -10,6 +9,7 @@ import {
   visibleSubmissions,
 } from '../auth/visibility';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { requireArea } from '../read/read-scope';
 import { submissionJson, submissionSchema } from '../schemas/ingest.schemas';
@@ -121,7 +121,7 @@ export function villagesRoutes(deps: AppDeps) {
     path: '/villages/{code}/reports',
     tags: ['reporting'],
     summary: "A village's reports with raw values and scores, and each submission's outcome",
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       params: z.object({ code: villageCode }),
