@@ -15,7 +15,7 @@ import {
   parentParam,
 } from '../schemas/query-params';
 import { areaSchema } from '../schemas/scores.schemas';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 const AREAS_DEFAULT_LIMIT = 50;
 const AREAS_MAX_LIMIT = 1_000;
@@ -55,6 +55,7 @@ export function areasRoutes(deps: AppDeps) {
   const list = createRoute({
     method: 'get',
     path: '/areas',
+    operationId: 'listAreas',
     tags: ['areas'],
     summary: 'Areas of a level inside a parent, or a name search over every level',
     middleware: jsonRead(deps),
@@ -64,22 +65,29 @@ export function areasRoutes(deps: AppDeps) {
         .object({
           level: levelParam.optional(),
           parent: parentParam,
-          q: z.string().trim().min(1).max(SEARCH_MAX_LENGTH).optional().openapi({
-            description: 'Case-insensitive name search: prefix matches first, then contains',
-            example: 'sungai',
-          }),
+          q: z
+            .string()
+            .trim()
+            .min(1)
+            .max(SEARCH_MAX_LENGTH)
+            .optional()
+            .openapi({
+              description: 'Case-insensitive name search: prefix matches first, then contains',
+              examples: ['sungai'],
+            }),
           limit: limitParam(AREAS_DEFAULT_LIMIT, AREAS_MAX_LIMIT),
         })
         .superRefine(checkLevelBelowParent),
     },
     responses: {
       200: { description: 'Areas', content: { 'application/json': { schema: areaListSchema } } },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   const detail = createRoute({
     method: 'get',
     path: '/areas/{code}',
+    operationId: 'getArea',
     tags: ['areas'],
     summary: 'One area: its ancestors (breadcrumb) and counts of children and villages',
     middleware: jsonRead(deps),
@@ -87,7 +95,7 @@ export function areasRoutes(deps: AppDeps) {
     request: { params: z.object({ code: areaParam }) },
     responses: {
       200: { description: 'Area', content: { 'application/json': { schema: areaDetailSchema } } },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
 

@@ -28,7 +28,7 @@ import {
   type RefinementContext,
 } from '../schemas/query-params';
 import { pillarScoresSchema, stageSchema, timeseriesPointSchema } from '../schemas/scores.schemas';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;
@@ -52,7 +52,7 @@ const areasParam = z
   )
   .openapi({
     description: `${MIN_COMPARE}–${MAX_COMPARE} comma-separated area codes of any level`,
-    example: '15.02,15.03,15.04',
+    examples: ['15.02,15.03,15.04'],
     type: 'string',
   });
 
@@ -223,6 +223,7 @@ export function compareRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/compare',
+    operationId: 'compareAreas',
     tags: ['scores'],
     summary:
       'Compare 2–6 areas, or every area of a level inside a parent: pillars, DCI, rank within ' +
@@ -240,11 +241,11 @@ export function compareRoutes(deps: AppDeps) {
           areas: areasParam.optional(),
           level: levelParam.optional().openapi({
             description: `Instead of areas: compare every area of this level inside parent (at most ${MAX_COMPARE_CHILDREN})`,
-            example: 'regency',
+            examples: ['regency'],
           }),
           parent: parentParam.openapi({
             description: 'With level: the area whose areas to compare; omitted means the country',
-            example: '15',
+            examples: ['15'],
           }),
           period: optionalPeriod,
           from: periodParam
@@ -261,7 +262,7 @@ export function compareRoutes(deps: AppDeps) {
         description: 'Comparison',
         content: { 'application/json': { schema: comparisonSchema } },
       },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

@@ -8,7 +8,7 @@ import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { limitParam, scopeQuery } from '../schemas/query-params';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 const ROWS_DEFAULT_LIMIT = 1_000;
 const ROWS_MAX_LIMIT = 10_000;
@@ -76,6 +76,7 @@ export function completenessRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/completeness',
+    operationId: 'getCompleteness',
     tags: ['reporting'],
     summary:
       'Reporting completeness per area: expected, reported, on time, rates, missing villages',
@@ -92,7 +93,7 @@ export function completenessRoutes(deps: AppDeps) {
         description: 'Completeness',
         content: { 'application/json': { schema: completenessSchema } },
       },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

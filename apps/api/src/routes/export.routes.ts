@@ -62,6 +62,7 @@ export function exportRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/export',
+    operationId: 'exportData',
     tags: ['export'],
     summary: 'Download the /scores rows (or raw reports with raw=true) as CSV or Parquet',
     description:

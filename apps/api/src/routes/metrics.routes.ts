@@ -9,6 +9,7 @@ export function metricsRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/metrics',
+    operationId: 'getMetrics',
     tags: ['system'],
     summary: 'Prometheus metrics: HTTP, queues, loader, report outcomes, live streams',
     description:

@@ -7,7 +7,7 @@ import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { limitParam, METRIC_CODES, metricParam, scopeQuery } from '../schemas/query-params';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 const RANKINGS_DEFAULT_LIMIT = 50;
 const RANKINGS_MAX_LIMIT = 1_000;
@@ -45,6 +45,7 @@ export function rankingsRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/rankings',
+    operationId: 'rankAreas',
     tags: ['scores'],
     summary: 'Areas ranked by the DCI or a pillar (areas without data are left out)',
     middleware: jsonRead(deps),
@@ -61,7 +62,7 @@ export function rankingsRoutes(deps: AppDeps) {
     },
     responses: {
       200: { description: 'Ranking', content: { 'application/json': { schema: rankingsSchema } } },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

@@ -7,7 +7,7 @@ import { validationHook } from '../errors';
 import { resolveParent, resolveSeries } from '../read/read-scope';
 import { areaCode, checkPeriodRange, periodParam } from '../schemas/query-params';
 import { timeseriesPointSchema } from '../schemas/scores.schemas';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 export const timeseriesSchema = z
   .object({
@@ -22,6 +22,7 @@ export function timeseriesRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/timeseries',
+    operationId: 'getTimeseries',
     tags: ['scores'],
     summary: "An area's scores per month from `from` to `to` (default: the last 12 months)",
     middleware: jsonRead(deps),
@@ -31,7 +32,7 @@ export function timeseriesRoutes(deps: AppDeps) {
         .object({
           area: areaCode.optional().openapi({
             description: 'Area code of any level; omitted means the whole country',
-            example: '15.02',
+            examples: ['15.02'],
           }),
           from: periodParam.optional(),
           to: periodParam.optional(),
@@ -43,7 +44,7 @@ export function timeseriesRoutes(deps: AppDeps) {
         description: 'Monthly scores',
         content: { 'application/json': { schema: timeseriesSchema } },
       },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

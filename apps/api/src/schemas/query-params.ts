@@ -26,7 +26,7 @@ export const areaCode = z
 
 export const levelParam = z.enum(LEVELS).openapi({
   description: 'Administrative level of the rows: region, province, regency, district or village',
-  example: 'regency',
+  examples: ['regency'],
 });
 
 /** Months a request may name: far wider than the programme, narrow enough for month arithmetic. */
@@ -41,30 +41,33 @@ export const periodParam = z
   )
   .openapi({
     description: 'Month YYYY-MM',
-    example: '2024-06',
+    examples: ['2024-06'],
     pattern: '^20\\d{2}-(0[1-9]|1[0-2])$',
   });
 
 export const optionalPeriod = periodParam.optional().openapi({
   description:
     'Month YYYY-MM; omitted means the latest closed month (the month before now, Asia/Jakarta), or the latest month with reports when it has none (stated in the response)',
-  example: '2024-06',
+  examples: ['2024-06'],
 });
 
 export const parentParam = areaCode.optional().openapi({
   description: 'Area code whose areas to return; omitted means the whole country',
-  example: '15',
+  examples: ['15'],
 });
 
 export const areaParam = areaCode.openapi({
   description: 'Area code (any level)',
-  example: '15.02',
+  examples: ['15.02'],
 });
 
-export const metricParam = z.enum(METRIC_CODES).default('dci').openapi({
-  description: 'A pillar code or dci (the Desa Cerdas Index)',
-  example: 'dci',
-});
+export const metricParam = z
+  .enum(METRIC_CODES)
+  .default('dci')
+  .openapi({
+    description: 'A pillar code or dci (the Desa Cerdas Index)',
+    examples: ['dci'],
+  });
 
 /** A bounded page size: every list has a default and a maximum. */
 export function limitParam(defaultLimit: number, max: number) {
