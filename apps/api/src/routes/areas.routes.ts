@@ -13,6 +13,7 @@ import {
   levelParam,
   limitParam,
   parentParam,
+  ONCE_PARAMS_VALID,
 } from '../schemas/query-params';
 import { areaSchema } from '../schemas/scores.schemas';
 import { jsonReadResponses } from './read-errors';
@@ -77,7 +78,7 @@ export function areasRoutes(deps: AppDeps) {
             }),
           limit: limitParam(AREAS_DEFAULT_LIMIT, AREAS_MAX_LIMIT),
         })
-        .superRefine(checkLevelBelowParent),
+        .superRefine(checkLevelBelowParent, ONCE_PARAMS_VALID),
     },
     responses: {
       200: { description: 'Areas', content: { 'application/json': { schema: areaListSchema } } },

@@ -26,6 +26,7 @@ import {
   parentParam,
   periodParam,
   type RefinementContext,
+  ONCE_PARAMS_VALID,
 } from '../schemas/query-params';
 import { pillarScoresSchema, stageSchema, timeseriesPointSchema } from '../schemas/scores.schemas';
 import { jsonReadResponses } from './read-errors';
@@ -253,9 +254,9 @@ export function compareRoutes(deps: AppDeps) {
             .openapi({ description: 'Trend start (default: 11 months before to)' }),
           to: periodParam.optional().openapi({ description: 'Trend end (default: the period)' }),
         })
-        .superRefine(checkCompareMode)
-        .superRefine(checkLevelBelowParent)
-        .superRefine(checkPeriodRange),
+        .superRefine(checkCompareMode, ONCE_PARAMS_VALID)
+        .superRefine(checkLevelBelowParent, ONCE_PARAMS_VALID)
+        .superRefine(checkPeriodRange, ONCE_PARAMS_VALID),
     },
     responses: {
       200: {

@@ -5,7 +5,12 @@ import type { AppDeps } from '../deps';
 import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolveSeries } from '../read/read-scope';
-import { areaCode, checkPeriodRange, periodParam } from '../schemas/query-params';
+import {
+  areaCode,
+  checkPeriodRange,
+  periodParam,
+  ONCE_PARAMS_VALID,
+} from '../schemas/query-params';
 import { timeseriesPointSchema } from '../schemas/scores.schemas';
 import { jsonReadResponses } from './read-errors';
 
@@ -37,7 +42,7 @@ export function timeseriesRoutes(deps: AppDeps) {
           from: periodParam.optional(),
           to: periodParam.optional(),
         })
-        .superRefine(checkPeriodRange),
+        .superRefine(checkPeriodRange, ONCE_PARAMS_VALID),
     },
     responses: {
       200: {

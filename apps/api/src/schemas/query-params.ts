@@ -89,6 +89,15 @@ export function isBelow(level: Level, parent: string | null | undefined): boolea
   return parentLevel !== null && LEVEL_ORDER.indexOf(level) > LEVEL_ORDER.indexOf(parentLevel);
 }
 
+/**
+ * Object-level checks compare parameters with each other, so they run only once every
+ * parameter passed its own checks: otherwise they see values those refused (`from=.00` in
+ * month arithmetic was a 500). zod runs them by default after any issue that does not abort.
+ */
+export const ONCE_PARAMS_VALID = {
+  when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0,
+};
+
 /** What a zod refinement needs of its context: a way to name the bad parameter. */
 export interface RefinementContext {
   addIssue(issue: { code: 'custom'; path: string[]; message: string }): void;
@@ -134,7 +143,8 @@ export function checkPeriodRange(query: { from?: string; to?: string }, ctx: Ref
 export function scopeQuery<const T extends z.ZodRawShape>(extra: T) {
   return z
     .object({ level: levelParam, parent: parentParam, period: optionalPeriod, ...extra })
-    .superRefine((query, ctx) =>
-      checkLevelBelowParent(query as { level: Level; parent?: string }, ctx),
+    .superRefine(
+      (query, ctx) => checkLevelBelowParent(query as { level: Level; parent?: string }, ctx),
+      ONCE_PARAMS_VALID,
     );
 }
