@@ -3,6 +3,7 @@ import type { ReportsLoadedEvent } from '@pantau/domain';
 import type { LoaderBatch, Queues } from '@pantau/ingest';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { LiveFeed } from '../live/live-feed';
+import { WeightedHistogram } from './weighted-histogram';
 
 /** From a cached read (a few ms) to a national export (seconds). */
 const HTTP_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -39,12 +40,12 @@ export class ApiMetrics {
     buckets: BATCH_DURATION_BUCKETS_S,
     registers: [this.registry],
   });
-  private readonly loadLatency = new Histogram({
-    name: 'pantau_report_load_latency_seconds',
-    help: 'Time from a submission being received to its commit in DuckDB',
-    buckets: LATENCY_BUCKETS_S,
-    registers: [this.registry],
-  });
+  private readonly loadLatency = new WeightedHistogram(
+    'pantau_report_load_latency_seconds',
+    'Time from a submission being received to its commit in DuckDB',
+    LATENCY_BUCKETS_S,
+    this.registry,
+  );
   private readonly reports = new Counter({
     name: 'pantau_reports_total',
     help: 'Submissions loaded, by outcome (imported, updated, ignored, rejected)',
@@ -103,7 +104,7 @@ export class ApiMetrics {
     this.batchSize.observe(batch.submissions);
     this.batchDuration.observe(batch.ms / 1000);
     for (const { ms, submissions } of batch.latencies) {
-      for (let i = 0; i < submissions; i++) this.loadLatency.observe(ms / 1000);
+      this.loadLatency.observe(ms / 1000, submissions);
     }
   }
 
