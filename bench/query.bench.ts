@@ -34,6 +34,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '5' },
     filter: { type: 'string' },
+    // A commit before each API call: every read misses the read cache, as the first after a load.
+    cold: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
@@ -324,12 +326,19 @@ async function callApi(path: string): Promise<void> {
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
 }
 
+/** An API call's time; with --cold, after a commit (not timed) that drops the read cache. */
+async function timedApi(path: string): Promise<number> {
+  if (values.cold) await national.write(async () => undefined);
+  return timedMs(() => callApi(path));
+}
+
 try {
   const selected = CASES.filter(
     (c) => !values.filter || `${c.endpoint} ${c.scope}`.includes(values.filter),
   );
   line(
-    `${selected.length} cases, ${WARMUP} warm-up + ${RUNS} runs each, API and direct interleaved; period ${PERIOD}\n`,
+    `${selected.length} cases, ${WARMUP} warm-up + ${RUNS} runs each, API and direct interleaved; period ${PERIOD}; ` +
+      `${values.cold ? 'cold: a commit before each API call (the read cache always misses)' : 'warm: repeated reads hit the read cache'}\n`,
   );
   const header = ['endpoint', 'scope', 'API p50', 'API p95', 'direct p50', 'direct p95', 'ratio'];
   const widths = [26, 30, 8, 8, 10, 10, 6];
@@ -352,11 +361,11 @@ try {
     for (let i = 0; i < RUNS; i++) {
       // Alternate which goes first, so neither always runs on a cache the other warmed.
       if (i % 2 === 0) {
-        api.push(await timedMs(() => callApi(c.path)));
+        api.push(await timedApi(c.path));
         direct.push(await timedMs(() => c.direct(national, scratch)));
       } else {
         direct.push(await timedMs(() => c.direct(national, scratch)));
-        api.push(await timedMs(() => callApi(c.path)));
+        api.push(await timedApi(c.path));
       }
     }
     api.sort((a, b) => a - b);

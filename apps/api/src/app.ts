@@ -1,6 +1,8 @@
 // createApp(deps): the whole HTTP API, built from its dependencies.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
+import type { Context } from 'hono';
 import type { AppDeps } from './deps';
 import { createErrorHandler, errorBody, validationHook } from './errors';
 import { areasRoutes } from './routes/areas.routes';
@@ -14,6 +16,7 @@ import { exportRoutes } from './routes/export.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importsRoutes } from './routes/imports.routes';
 import { liveRoutes } from './routes/live.routes';
+import { metricsRoutes } from './routes/metrics.routes';
 import { pipelineRoutes } from './routes/pipeline.routes';
 import { rankingsRoutes } from './routes/rankings.routes';
 import { reportsRoutes } from './routes/reports.routes';
@@ -25,9 +28,19 @@ import { villagesRoutes } from './routes/villages.routes';
 
 export const API_PREFIX = '/api/v1';
 
+/**
+ * The route pattern a request matched (`/api/v1/villages/:code/reports`), never its raw path:
+ * metrics keep one series per route, whatever codes and ids are asked for.
+ */
+function routeOf(c: Context): string {
+  const route = routePath(c, -1);
+  return route.endsWith('*') ? 'unmatched' : route;
+}
+
 export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono({ defaultHook: validationHook })
     .route('/', healthRoutes(deps))
+    .route('/', metricsRoutes(deps))
     .route('/', areasRoutes(deps))
     .route('/', scoresRoutes(deps))
     .route('/', timeseriesRoutes(deps))
@@ -56,6 +69,8 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    const ms = performance.now() - started;
+    deps.metrics.observeRequest(c.req.method, routeOf(c), c.res.status, ms / 1000);
     // Successful requests only at debug: live traffic would drown everything else at info.
     const level = c.res.status >= 500 ? 'error' : c.res.status >= 400 ? 'info' : 'debug';
     deps.logger[level](
@@ -64,7 +79,7 @@ export function createApp(deps: AppDeps) {
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(ms),
       },
       'request',
     );

@@ -5,6 +5,7 @@ import type { Warehouse } from '@pantau/warehouse';
 import type { Redis } from 'ioredis';
 import type { LiveFeed } from './live/live-feed';
 import type { Logger } from './logger';
+import type { ApiMetrics } from './metrics/api-metrics';
 
 export interface AppDeps {
   warehouse: Warehouse;
@@ -27,6 +28,8 @@ export interface AppDeps {
   redisWarnings: readonly string[];
   /** The loader this process runs; null where the API is built alone (route tests). */
   loader: Loader | null;
+  /** The process's Prometheus metrics (GET /metrics); the loader feeds them too. */
+  metrics: ApiMetrics;
 }
 
 export interface ApiLimits {
@@ -38,6 +41,8 @@ export interface ApiLimits {
   /** Reports per minute per token on POST /reports: machine clients, and cadres. */
   submitPerMinute: number;
   submitPerMinuteCadre: number;
+  /** READ_CACHE_BYTES: memory for cached read responses. */
+  readCacheBytes: number;
 }
 
 /** The variables the limits come from (their defaults are documented in @pantau/config). */
@@ -48,6 +53,7 @@ export const LIMIT_VARS = [
   'CADRES_MAX_BYTES',
   'SUBMIT_PER_MINUTE',
   'SUBMIT_PER_MINUTE_CADRE',
+  'READ_CACHE_BYTES',
 ] as const;
 
 export function apiLimits(env: Record<(typeof LIMIT_VARS)[number], number>): ApiLimits {
@@ -57,5 +63,6 @@ export function apiLimits(env: Record<(typeof LIMIT_VARS)[number], number>): Api
     cadresMaxBytes: env.CADRES_MAX_BYTES,
     submitPerMinute: env.SUBMIT_PER_MINUTE,
     submitPerMinuteCadre: env.SUBMIT_PER_MINUTE_CADRE,
+    readCacheBytes: env.READ_CACHE_BYTES,
   };
 }

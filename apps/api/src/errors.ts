@@ -110,7 +110,7 @@ export const unauthorizedResponse = {
     'WWW-Authenticate': z.string().openapi({
       description:
         'Bearer realm="pantau", with error="invalid_token" when the token sent is not valid',
-      example: 'Bearer realm="pantau"',
+      examples: ['Bearer realm="pantau"'],
     }),
   }),
   content: json,

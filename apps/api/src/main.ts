@@ -18,6 +18,7 @@ import { apiLimits } from './deps';
 import { env } from './env';
 import { LiveFeed } from './live/live-feed';
 import { createLogger } from './logger';
+import { ApiMetrics } from './metrics/api-metrics';
 import { serveApi } from './serve';
 
 const logger = createLogger(env.LOG_LEVEL);
@@ -61,13 +62,17 @@ const live = new LiveFeed({
   clientBufferBytes: env.LIVE_CLIENT_BUFFER_BYTES,
 });
 
+const metrics = new ApiMetrics({ queues, live });
+
 const loader = startLoader({
   warehouse,
   connection: redis,
   prefix: env.QUEUE_PREFIX,
   logger,
   lockDurationMs: env.LOADER_LOCK_MS,
+  onBatch: (batch) => metrics.observeBatch(batch),
   onLoaded(event) {
+    metrics.observeLoaded(event);
     live.publish(event);
     redis
       .publish(loadedChannel(env.QUEUE_PREFIX), JSON.stringify(event))
@@ -91,6 +96,7 @@ const app = createApp({
   limits: apiLimits(env),
   redisWarnings,
   loader,
+  metrics,
 });
 
 const server = serveApi(app, env.API_PORT, (port) => {

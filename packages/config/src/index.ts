@@ -128,6 +128,11 @@ export const envVars = {
    * dropped (its browser reconnects and reloads what changed) rather than held in memory.
    */
   LIVE_CLIENT_BUFFER_BYTES: byteSize(MiB),
+  /**
+   * Memory for serialised read responses kept until the next load (least recently used go
+   * first): national district /scores is about 2 MiB of JSON plus its compressed forms.
+   */
+  READ_CACHE_BYTES: byteSize(64 * MiB),
 } as const;
 
 export type EnvVarName = keyof typeof envVars;

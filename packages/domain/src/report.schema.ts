@@ -21,13 +21,19 @@ export const villageCodeSchema = z
 
 export const periodSchema = z
   .string({ error: required('must be a string') })
-  .refine(isPeriod, { error: 'malformed period, expected YYYY-MM' });
+  .refine(isPeriod, { error: 'malformed period, expected YYYY-MM' })
+  .meta({ description: 'The month reported on, YYYY-MM', examples: ['2023-03'] });
 
 export const timestampSchema = z
   .string({ error: required('must be a string') })
   .refine((value) => parseTimestamp(value) !== null, {
     error:
       'malformed timestamp, expected ISO 8601 YYYY-MM-DDTHH:MM:SS with optional fraction and Z or ±HH:MM',
+  })
+  .meta({
+    description:
+      'Strict ISO 8601 YYYY-MM-DDTHH:MM:SS, optional fraction, then Z, ±HH:MM or nothing (Asia/Jakarta)',
+    examples: ['2023-03-27T09:15:00+07:00'],
   });
 
 function rangeText(indicator: Indicator): string {

@@ -84,3 +84,21 @@ describe('openWarehouse', () => {
     await second.close();
   });
 });
+
+describe('Warehouse.version', () => {
+  it('counts committed writes only: not a dry run, not a failed write', async () => {
+    const warehouse = await openWarehouse({ dataDir: null });
+    try {
+      expect(warehouse.version).toBe(0);
+      await warehouse.write(async () => undefined);
+      expect(warehouse.version).toBe(1);
+      await warehouse.write(async () => undefined, { rollback: true });
+      await expect(warehouse.write(() => Promise.reject(new Error('refused')))).rejects.toThrow(
+        'refused',
+      );
+      expect(warehouse.version).toBe(1);
+    } finally {
+      await warehouse.close();
+    }
+  });
+});

@@ -61,6 +61,11 @@ export interface Warehouse {
   readonly keys: StoredKeys;
   /** The last write's failure, if the last write failed (cleared by a successful one). */
   readonly lastWriteError: Error | null;
+  /**
+   * Writes committed since this open: what is stored changes only when this changes (the
+   * warehouse is the only writer), so readers key what they derive from the data by it.
+   */
+  readonly version: number;
   close(): Promise<void>;
 }
 
@@ -91,6 +96,7 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   let closed = false;
 
   let lastWriteError: Error | null = null;
+  let version = 0;
 
   async function transaction<T>(
     work: (tx: WriteContext) => Promise<T>,
@@ -104,7 +110,10 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
         () => work({ db: writeDb, connection: writer, keys: overlay }),
         options,
       );
-      if (!options.rollback) overlay.commit();
+      if (!options.rollback) {
+        overlay.commit();
+        version++;
+      }
       lastWriteError = null;
       return result;
     } catch (error) {
@@ -119,6 +128,9 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
     keys,
     get lastWriteError() {
       return lastWriteError;
+    },
+    get version() {
+      return version;
     },
     write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
       const next = queue.then(() => transaction(work, options));

@@ -60,7 +60,11 @@ export async function startPipeline(): Promise<Pipeline> {
     prefix: t.prefix,
     logger,
     lingerMs: 5,
-    onLoaded: (event) => t.deps.live.publish(event),
+    onBatch: (batch) => t.deps.metrics.observeBatch(batch),
+    onLoaded(event) {
+      t.deps.metrics.observeLoaded(event);
+      t.deps.live.publish(event);
+    },
   });
 
   const call = (

@@ -26,12 +26,20 @@ export function hashSecret(secret: string): string {
 
 export const newTokenSchema = z
   .object({
-    name: z.string().trim().min(1).max(100).openapi({ example: 'Jambi provincial lead' }),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .openapi({ examples: ['Jambi provincial lead'] }),
     role: z.enum(ROLES),
-    scope: z.string().optional().openapi({
-      description: "A lead's province or kabupaten code, a cadre's village code; else omitted",
-      example: '15',
-    }),
+    scope: z
+      .string()
+      .optional()
+      .openapi({
+        description: "A lead's province or kabupaten code, a cadre's village code; else omitted",
+        examples: ['15'],
+      }),
   })
   .superRefine((token, ctx) => {
     const levels: readonly string[] | undefined =

@@ -1,8 +1,8 @@
 // GET /areas (search and children) and GET /areas/{code} (one area with its breadcrumb and counts).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getArea, listAreas } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { assertMayRead } from '../auth/scope';
 import { areaDirectoryOf } from '../read/area-directory';
@@ -13,9 +13,10 @@ import {
   levelParam,
   limitParam,
   parentParam,
+  ONCE_PARAMS_VALID,
 } from '../schemas/query-params';
 import { areaSchema } from '../schemas/scores.schemas';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 const AREAS_DEFAULT_LIMIT = 50;
 const AREAS_MAX_LIMIT = 1_000;
@@ -55,39 +56,47 @@ export function areasRoutes(deps: AppDeps) {
   const list = createRoute({
     method: 'get',
     path: '/areas',
+    operationId: 'listAreas',
     tags: ['areas'],
     summary: 'Areas of a level inside a parent, or a name search over every level',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: z
         .object({
           level: levelParam.optional(),
           parent: parentParam,
-          q: z.string().trim().min(1).max(SEARCH_MAX_LENGTH).optional().openapi({
-            description: 'Case-insensitive name search: prefix matches first, then contains',
-            example: 'sungai',
-          }),
+          q: z
+            .string()
+            .trim()
+            .min(1)
+            .max(SEARCH_MAX_LENGTH)
+            .optional()
+            .openapi({
+              description: 'Case-insensitive name search: prefix matches first, then contains',
+              examples: ['sungai'],
+            }),
           limit: limitParam(AREAS_DEFAULT_LIMIT, AREAS_MAX_LIMIT),
         })
-        .superRefine(checkLevelBelowParent),
+        .superRefine(checkLevelBelowParent, ONCE_PARAMS_VALID),
     },
     responses: {
       200: { description: 'Areas', content: { 'application/json': { schema: areaListSchema } } },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   const detail = createRoute({
     method: 'get',
     path: '/areas/{code}',
+    operationId: 'getArea',
     tags: ['areas'],
     summary: 'One area: its ancestors (breadcrumb) and counts of children and villages',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: { params: z.object({ code: areaParam }) },
     responses: {
       200: { description: 'Area', content: { 'application/json': { schema: areaDetailSchema } } },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
 

@@ -46,6 +46,7 @@ export function auditRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/audit',
+    operationId: 'listAuditEntries',
     tags: ['access'],
     summary: 'The audit trail, newest first (admins)',
     description:

@@ -34,6 +34,7 @@ const errorResponse = (description: string) => ({
 const route = createRoute({
   method: 'post',
   path: '/cadres',
+  operationId: 'upsertCadres',
   tags: ['ingest'],
   summary: 'Upsert the cadre roster by cadre_id (engineer, admin)',
   description:

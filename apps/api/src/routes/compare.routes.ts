@@ -13,8 +13,8 @@ import {
   type TimeseriesPoint,
 } from '@pantau/warehouse';
 import type { Principal } from '../auth/principal';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { badRequest, validationHook } from '../errors';
 import { requireAreas, resolveParent, resolvePeriod, resolveSeries } from '../read/read-scope';
 import {
@@ -26,9 +26,10 @@ import {
   parentParam,
   periodParam,
   type RefinementContext,
+  ONCE_PARAMS_VALID,
 } from '../schemas/query-params';
 import { pillarScoresSchema, stageSchema, timeseriesPointSchema } from '../schemas/scores.schemas';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;
@@ -52,7 +53,7 @@ const areasParam = z
   )
   .openapi({
     description: `${MIN_COMPARE}–${MAX_COMPARE} comma-separated area codes of any level`,
-    example: '15.02,15.03,15.04',
+    examples: ['15.02,15.03,15.04'],
     type: 'string',
   });
 
@@ -223,6 +224,7 @@ export function compareRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/compare',
+    operationId: 'compareAreas',
     tags: ['scores'],
     summary:
       'Compare 2–6 areas, or every area of a level inside a parent: pillars, DCI, rank within ' +
@@ -232,7 +234,7 @@ export function compareRoutes(deps: AppDeps) {
       `\`parent\` — e.g. \`level=regency&parent=15\`, all kabupaten/kota of Jambi — which compares ` +
       `every area of that level inside the parent, in code order, when there are at most ` +
       `${MAX_COMPARE_CHILDREN} (else 400).`,
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: z
@@ -240,11 +242,11 @@ export function compareRoutes(deps: AppDeps) {
           areas: areasParam.optional(),
           level: levelParam.optional().openapi({
             description: `Instead of areas: compare every area of this level inside parent (at most ${MAX_COMPARE_CHILDREN})`,
-            example: 'regency',
+            examples: ['regency'],
           }),
           parent: parentParam.openapi({
             description: 'With level: the area whose areas to compare; omitted means the country',
-            example: '15',
+            examples: ['15'],
           }),
           period: optionalPeriod,
           from: periodParam
@@ -252,16 +254,16 @@ export function compareRoutes(deps: AppDeps) {
             .openapi({ description: 'Trend start (default: 11 months before to)' }),
           to: periodParam.optional().openapi({ description: 'Trend end (default: the period)' }),
         })
-        .superRefine(checkCompareMode)
-        .superRefine(checkLevelBelowParent)
-        .superRefine(checkPeriodRange),
+        .superRefine(checkCompareMode, ONCE_PARAMS_VALID)
+        .superRefine(checkLevelBelowParent, ONCE_PARAMS_VALID)
+        .superRefine(checkPeriodRange, ONCE_PARAMS_VALID),
     },
     responses: {
       200: {
         description: 'Comparison',
         content: { 'application/json': { schema: comparisonSchema } },
       },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

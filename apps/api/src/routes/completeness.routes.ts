@@ -2,13 +2,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode, LEVELS, type Level } from '@pantau/domain';
 import { getCompleteness, listMissingVillages } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import { visibleMissingVillage } from '../auth/visibility';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { limitParam, scopeQuery } from '../schemas/query-params';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 const ROWS_DEFAULT_LIMIT = 1_000;
 const ROWS_MAX_LIMIT = 10_000;
@@ -76,10 +76,11 @@ export function completenessRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/completeness',
+    operationId: 'getCompleteness',
     tags: ['reporting'],
     summary:
       'Reporting completeness per area: expected, reported, on time, rates, missing villages',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: scopeQuery({
@@ -92,7 +93,7 @@ export function completenessRoutes(deps: AppDeps) {
         description: 'Completeness',
         content: { 'application/json': { schema: completenessSchema } },
       },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

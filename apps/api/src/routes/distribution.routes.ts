@@ -2,12 +2,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { LEVELS } from '@pantau/domain';
 import { getDistribution } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { METRIC_CODES, metricParam, scopeQuery } from '../schemas/query-params';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 const DEFAULT_BINS = 10;
 const MAX_BINS = 100;
@@ -40,9 +40,10 @@ export function distributionRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/distribution',
+    operationId: 'getDistribution',
     tags: ['scores'],
     summary: 'Histogram and quantiles (p10 … p90) of a score over the areas of a level',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: scopeQuery({
@@ -61,7 +62,7 @@ export function distributionRoutes(deps: AppDeps) {
         description: 'Distribution',
         content: { 'application/json': { schema: distributionSchema } },
       },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

@@ -17,6 +17,7 @@ import {
   levelParam,
   optionalPeriod,
   parentParam,
+  ONCE_PARAMS_VALID,
 } from '../schemas/query-params';
 import { readErrors } from './read-errors';
 
@@ -52,7 +53,7 @@ export const exportQuerySchema = z
       });
     }
     checkLevelBelowParent(query, ctx);
-  });
+  }, ONCE_PARAMS_VALID);
 
 function fileName(parts: (string | null | undefined)[], format: ExportFormat): string {
   return `${['pantau', ...parts.filter(Boolean)].join('-')}.${format}`;
@@ -62,6 +63,7 @@ export function exportRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/export',
+    operationId: 'exportData',
     tags: ['export'],
     summary: 'Download the /scores rows (or raw reports with raw=true) as CSV or Parquet',
     description:

@@ -41,6 +41,7 @@ export const healthSchema = z
 const route = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['system'],
   summary: 'Whether the API can take and keep reports; versions, failed jobs, last load',
   responses: {

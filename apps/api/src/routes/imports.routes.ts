@@ -45,6 +45,7 @@ const fileBody = z.string().openapi({ format: 'binary' });
 const postRoute = createRoute({
   method: 'post',
   path: '/imports',
+  operationId: 'createImport',
   tags: ['ingest'],
   summary: 'Import a CSV or NDJSON file of reports (engineer, admin)',
   description:
@@ -91,6 +92,7 @@ const postRoute = createRoute({
 const listRoute = createRoute({
   method: 'get',
   path: '/imports',
+  operationId: 'listImports',
   tags: ['ingest'],
   summary: 'Recent imports with their summaries',
   security: [{ bearer: [] }],
@@ -112,6 +114,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/imports/{import_id}',
+  operationId: 'getImport',
   tags: ['ingest'],
   summary:
     'An import: status, rows, imported / updated / ignored / rejected, and its errors by line',

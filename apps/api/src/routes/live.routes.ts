@@ -14,6 +14,7 @@ export function liveRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/live',
+    operationId: 'streamLoads',
     tags: ['live'],
     summary: 'Server-Sent Events: `reports.loaded` after every committed load, and a heartbeat',
     description:
@@ -40,7 +41,9 @@ export function liveRoutes(deps: AppDeps) {
         content: {
           'text/event-stream': {
             schema: z.string().openapi({
-              example: `event: ${REPORTS_LOADED}\nid: 6f1c…\ndata: {"type":"${REPORTS_LOADED}",…}\n\n`,
+              examples: [
+                `event: ${REPORTS_LOADED}\nid: 6f1c…\ndata: {"type":"${REPORTS_LOADED}",…}\n\n`,
+              ],
             }),
           },
         },
@@ -49,7 +52,7 @@ export function liveRoutes(deps: AppDeps) {
       503: {
         description: 'Too many open streams (LIVE_MAX_CONNECTIONS); try again after Retry-After',
         headers: z.object({
-          'Retry-After': z.string().openapi({ example: String(RETRY_AFTER_S) }),
+          'Retry-After': z.string().openapi({ examples: [String(RETRY_AFTER_S)] }),
         }),
         content: { 'application/json': { schema: errorSchema } },
       },

@@ -32,6 +32,7 @@ const queueCounts = z.object({
 const queuesRoute = createRoute({
   method: 'get',
   path: '/pipeline/queues',
+  operationId: 'getQueues',
   tags: ['pipeline'],
   summary: 'Job counts of reports.validate and reports.load',
   security: [{ bearer: [] }],
@@ -44,6 +45,7 @@ const queuesRoute = createRoute({
 const throughputRoute = createRoute({
   method: 'get',
   path: '/pipeline/throughput',
+  operationId: 'getThroughput',
   tags: ['pipeline'],
   summary: 'Submissions loaded per minute, by outcome, with received→loaded latency (p50, p95)',
   security: [{ bearer: [] }],
@@ -76,6 +78,7 @@ const throughputRoute = createRoute({
 const rejectionsRoute = createRoute({
   method: 'get',
   path: '/pipeline/rejections',
+  operationId: 'listRejectionReasons',
   tags: ['pipeline'],
   summary: 'Rejection reasons, most frequent first',
   security: [{ bearer: [] }],
@@ -118,6 +121,7 @@ const failedJob = z.object({
 const failedRoute = createRoute({
   method: 'get',
   path: '/pipeline/failed',
+  operationId: 'listFailedJobs',
   tags: ['pipeline'],
   summary: 'Failed jobs of both queues, newest first, with their reasons',
   security: [{ bearer: [] }],
@@ -133,6 +137,7 @@ const failedRoute = createRoute({
 const retryRoute = createRoute({
   method: 'post',
   path: '/pipeline/failed/retry',
+  operationId: 'retryFailedJobs',
   tags: ['pipeline'],
   summary: 'Retry failed jobs: the given ids, those of one import, or all',
   description: 'Each retry is recorded in the audit trail (who, which jobs, how many).',

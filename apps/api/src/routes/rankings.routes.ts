@@ -2,12 +2,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { LEVELS } from '@pantau/domain';
 import { rankAreas } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { limitParam, METRIC_CODES, metricParam, scopeQuery } from '../schemas/query-params';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 const RANKINGS_DEFAULT_LIMIT = 50;
 const RANKINGS_MAX_LIMIT = 1_000;
@@ -45,9 +45,10 @@ export function rankingsRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/rankings',
+    operationId: 'rankAreas',
     tags: ['scores'],
     summary: 'Areas ranked by the DCI or a pillar (areas without data are left out)',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: scopeQuery({
@@ -61,7 +62,7 @@ export function rankingsRoutes(deps: AppDeps) {
     },
     responses: {
       200: { description: 'Ranking', content: { 'application/json': { schema: rankingsSchema } } },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

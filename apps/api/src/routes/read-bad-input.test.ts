@@ -29,6 +29,8 @@ const BAD: [string, string][] = [
   ['/timeseries?from=2023-06&to=2023-01', 'from'],
   ['/timeseries?from=2010-01&to=2023-01', 'to'],
   ['/timeseries?from=2023-00', 'from'],
+  // Both malformed: once a 500, when the range check compared them anyway.
+  ['/timeseries?from=.00&to=0', 'to'],
   ['/rankings?level=district&pillar=happiness', 'pillar'],
   ['/rankings?level=district&order=sideways', 'order'],
   ['/rankings?level=district&limit=1001', 'limit'],

@@ -12,3 +12,13 @@ export const readErrors = {
   },
   404: { description: 'An area the request names does not exist', content: json },
 } as const;
+
+/** What a read through the read-response layer adds: its ETag revalidated. */
+export const jsonReadResponses = {
+  304: {
+    description:
+      'Not modified: the ETag sent in If-None-Match is still current (reads carry an ETag ' +
+      'from the data version and the query, and Cache-Control: private, no-cache)',
+  },
+  ...readErrors,
+} as const;

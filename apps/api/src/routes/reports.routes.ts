@@ -52,6 +52,7 @@ const errors = {
 const submitRoute = createRoute({
   method: 'post',
   path: '/reports',
+  operationId: 'submitReports',
   tags: ['ingest'],
   summary: 'Submit one report or an array of up to 1,000 (cadre, engineer, admin)',
   description:
@@ -71,6 +72,7 @@ const submitRoute = createRoute({
 const submissionRoute = createRoute({
   method: 'get',
   path: '/submissions/{submission_id}',
+  operationId: 'getSubmission',
   tags: ['ingest'],
   summary: 'What became of one submission: imported, updated, ignored or rejected with reasons',
   description:

@@ -53,6 +53,8 @@ const OPEN = [200, 200, 200, 200, 200, 200, 200, 200];
 // prettier-ignore
 const CALLS: Call[] = [
   { route: 'GET /health', path: '/health', expect: OPEN },
+  // Queue depths and throughput, as the pipeline console shows them: engineers' scrapers.
+  { route: 'GET /metrics', path: '/metrics', expect: PIPELINE },
   { route: 'GET /openapi.json', path: '/openapi.json', expect: OPEN },
   { route: 'GET /docs', path: '/docs', expect: OPEN },
   { route: 'GET /areas', path: '/areas?level=district&parent=15.02', expect: READ },

@@ -2,13 +2,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { LEVELS } from '@pantau/domain';
 import { countAreasIn, listAreaScores } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { limitParam, scopeQuery } from '../schemas/query-params';
 import { pillarScoresSchema, stageSchema } from '../schemas/scores.schemas';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 /** Enough for every kecamatan of the country (7,277) in one call. */
 const SCORES_DEFAULT_LIMIT = 1_000;
@@ -20,8 +20,8 @@ export const scoreQuerySchema = scopeQuery({
 
 export const areaScoreSchema = z
   .object({
-    code: z.string().openapi({ example: '15.02' }),
-    name: z.string().openapi({ example: 'Kabupaten Merangin' }),
+    code: z.string().openapi({ examples: ['15.02'] }),
+    name: z.string().openapi({ examples: ['Kabupaten Merangin'] }),
     level: z.enum(LEVELS),
     dci: z.number().nullable().openapi({ description: 'Desa Cerdas Index 0–100; null: no report' }),
     stage: stageSchema,
@@ -45,9 +45,10 @@ export function scoresRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/scores',
+    operationId: 'listAreaScores',
     tags: ['scores'],
     summary: 'Scores of every area of a level inside a parent for a month (no report: nulls)',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: { query: scoreQuerySchema },
     responses: {
@@ -55,7 +56,7 @@ export function scoresRoutes(deps: AppDeps) {
         description: 'Area scores',
         content: { 'application/json': { schema: scoresSchema } },
       },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

@@ -2,15 +2,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode } from '@pantau/domain';
 import { getLoadSummary } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent } from '../read/read-scope';
 import { areaCode } from '../schemas/query-params';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 /** "The last hour" of the overview's KPI card. */
 export const SUMMARY_WINDOW_MINUTES = 60;
+/** The last hour moves on without a load: a summary is reused for at most a second. */
+const SUMMARY_FRESH_MS = 1_000;
 
 const count = (description: string) => z.number().int().openapi({ description });
 
@@ -44,21 +46,22 @@ const summaryParent = areaCode
     description:
       'Count only villages inside this area (not a village); omitted means the whole country. ' +
       'Rejections that name no known village count only nationally.',
-    example: '15',
+    examples: ['15'],
   });
 
 export function summaryRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/summary',
+    operationId: 'getLoadSummary',
     tags: ['reporting'],
     summary: 'Reports loaded in the last hour (by outcome) and the time of the last load',
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps, { freshForMs: SUMMARY_FRESH_MS }),
     security: [{ bearer: [] }],
     request: { query: z.object({ parent: summaryParent }) },
     responses: {
       200: { description: 'Summary', content: { 'application/json': { schema: summarySchema } } },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

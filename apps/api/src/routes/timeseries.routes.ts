@@ -1,13 +1,18 @@
 // GET /timeseries: an area's DCI, pillars and reporting villages, month by month.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getAreaTimeseries } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolveSeries } from '../read/read-scope';
-import { areaCode, checkPeriodRange, periodParam } from '../schemas/query-params';
+import {
+  areaCode,
+  checkPeriodRange,
+  periodParam,
+  ONCE_PARAMS_VALID,
+} from '../schemas/query-params';
 import { timeseriesPointSchema } from '../schemas/scores.schemas';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 export const timeseriesSchema = z
   .object({
@@ -22,28 +27,29 @@ export function timeseriesRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/timeseries',
+    operationId: 'getTimeseries',
     tags: ['scores'],
     summary: "An area's scores per month from `from` to `to` (default: the last 12 months)",
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       query: z
         .object({
           area: areaCode.optional().openapi({
             description: 'Area code of any level; omitted means the whole country',
-            example: '15.02',
+            examples: ['15.02'],
           }),
           from: periodParam.optional(),
           to: periodParam.optional(),
         })
-        .superRefine(checkPeriodRange),
+        .superRefine(checkPeriodRange, ONCE_PARAMS_VALID),
     },
     responses: {
       200: {
         description: 'Monthly scores',
         content: { 'application/json': { schema: timeseriesSchema } },
       },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

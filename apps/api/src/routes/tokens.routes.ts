@@ -49,6 +49,7 @@ export function tokensRoutes(deps: AppDeps) {
   const create = createRoute({
     method: 'post',
     path: '/tokens',
+    operationId: 'createToken',
     tags: ['access'],
     summary: 'Create an API token (a lead needs a province or kabupaten scope, a cadre a village)',
     middleware: [requireRole(deps, TOKEN_ADMIN_ROLES)] as const,
@@ -67,6 +68,7 @@ export function tokensRoutes(deps: AppDeps) {
   const list = createRoute({
     method: 'get',
     path: '/tokens',
+    operationId: 'listTokens',
     tags: ['access'],
     summary: 'List API tokens, newest first (never their secrets)',
     middleware: [requireRole(deps, TOKEN_ADMIN_ROLES)] as const,
@@ -91,6 +93,7 @@ export function tokensRoutes(deps: AppDeps) {
   const revoke = createRoute({
     method: 'delete',
     path: '/tokens/{id}',
+    operationId: 'revokeToken',
     tags: ['access'],
     summary: 'Revoke an API token; it stops working at once',
     middleware: [requireRole(deps, TOKEN_ADMIN_ROLES)] as const,

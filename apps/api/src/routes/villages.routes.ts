@@ -2,7 +2,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode } from '@pantau/domain';
 import { getVillageCadre, getVillageReports, type VillageReport } from '@pantau/warehouse';
-import { requireRead } from '../auth/require-role';
 import {
   visibleCadre,
   visibleReplacedReport,
@@ -10,12 +9,13 @@ import {
   visibleSubmissions,
 } from '../auth/visibility';
 import type { AppDeps } from '../deps';
+import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { requireArea } from '../read/read-scope';
 import { submissionJson, submissionSchema } from '../schemas/ingest.schemas';
 import { limitParam } from '../schemas/query-params';
 import { areaSchema, pillarScoresSchema } from '../schemas/scores.schemas';
-import { readErrors } from './read-errors';
+import { jsonReadResponses } from './read-errors';
 
 /** Five years of months. */
 const REPORTS_DEFAULT_LIMIT = 60;
@@ -25,7 +25,7 @@ const villageCode = z
   .string()
   .max(13)
   .refine((code) => levelOfCode(code) === 'village', 'a village code like 15.02.02.2004')
-  .openapi({ example: '15.02.02.2004' });
+  .openapi({ examples: ['15.02.02.2004'] });
 
 const HIDDEN = 'null for anonymous readers';
 
@@ -60,13 +60,13 @@ const reportFields = {
 
 export const villageCadreSchema = z
   .object({
-    cadre_id: z.string().openapi({ example: 'KD-15.02.02.2004' }),
+    cadre_id: z.string().openapi({ examples: ['KD-15.02.02.2004'] }),
     name: z.string(),
     active: z.boolean().openapi({ description: 'An active cadre makes the village expected' }),
     region: z
       .string()
       .nullable()
-      .openapi({ description: 'Programme region (cohort) code, e.g. JKT', example: 'JKT' }),
+      .openapi({ description: 'Programme region (cohort) code, e.g. JKT', examples: ['JKT'] }),
     updated_at: z.string().openapi({ description: 'When the roster last changed this cadre' }),
   })
   .openapi('VillageCadre');
@@ -119,9 +119,10 @@ export function villagesRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
     path: '/villages/{code}/reports',
+    operationId: 'getVillageReports',
     tags: ['reporting'],
     summary: "A village's reports with raw values and scores, and each submission's outcome",
-    middleware: [requireRead(deps)] as const,
+    middleware: jsonRead(deps),
     security: [{ bearer: [] }],
     request: {
       params: z.object({ code: villageCode }),
@@ -132,7 +133,7 @@ export function villagesRoutes(deps: AppDeps) {
         description: 'Reports and lineage',
         content: { 'application/json': { schema: villageReportsSchema } },
       },
-      ...readErrors,
+      ...jsonReadResponses,
     },
   });
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {

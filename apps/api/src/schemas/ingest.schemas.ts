@@ -1,23 +1,39 @@
 // Request and response shapes of the ingest and pipeline endpoints.
 import { z } from '@hono/zod-openapi';
+import { reportSchema } from '@pantau/domain';
 import type { SubmissionRecord } from '@pantau/warehouse';
+import { toJSONSchema } from 'zod';
 
 export const MAX_REPORTS_PER_REQUEST = 1_000;
 
+/**
+ * The domain's report contract as JSON Schema (what OpenAPI 3.1 schemas are): the document
+ * describes a report exactly as the pipeline validates it.
+ */
+const reportContract = toJSONSchema(reportSchema, { io: 'input', unrepresentable: 'any' });
+// The document names its dialect once, for all its schemas.
+delete reportContract.$schema;
+
+/**
+ * The route itself takes any object: a report that breaks the contract is queued and rejected
+ * with its reasons like any other, never a 400 that would hold up the reports sent with it.
+ */
 const reportObject = z.looseObject({}).openapi('ReportSubmission', {
+  // JSON Schema's boolean subschemas (`not: false`) are the only part OpenAPI's types lack.
+  ...(reportContract as object),
   description:
-    'A cadre report in its JSON form: report_id, cadre_id?, village_code, period (YYYY-MM), ' +
-    'submitted_at (ISO 8601), indicators {code: number|boolean}, notes?. Validated by the ' +
-    'pipeline: its outcome (imported, updated, ignored, rejected with reasons) is at ' +
-    'GET /submissions/{submission_id}.',
-  example: {
-    report_id: 'KD-2023-03-0001',
-    cadre_id: 'KD-15.02.02.2004',
-    village_code: '15.02.02.2004',
-    period: '2023-03',
-    submitted_at: '2023-03-27T09:15:00+07:00',
-    indicators: { people_digital_literacy_pct: 12.5, gov_apbdes_published: true },
-  },
+    'A cadre report in its JSON form. Validated by the pipeline: its outcome (imported, ' +
+    'updated, ignored, rejected with every reason) is at GET /submissions/{submission_id}.',
+  examples: [
+    {
+      report_id: 'KD-2023-03-0001',
+      cadre_id: 'KD-15.02.02.2004',
+      village_code: '15.02.02.2004',
+      period: '2023-03',
+      submitted_at: '2023-03-27T09:15:00+07:00',
+      indicators: { people_digital_literacy_pct: 12.5, gov_apbdes_published: true },
+    },
+  ],
 });
 
 export const submitReportsBody = z.union([

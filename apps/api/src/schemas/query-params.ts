@@ -26,7 +26,7 @@ export const areaCode = z
 
 export const levelParam = z.enum(LEVELS).openapi({
   description: 'Administrative level of the rows: region, province, regency, district or village',
-  example: 'regency',
+  examples: ['regency'],
 });
 
 /** Months a request may name: far wider than the programme, narrow enough for month arithmetic. */
@@ -41,30 +41,33 @@ export const periodParam = z
   )
   .openapi({
     description: 'Month YYYY-MM',
-    example: '2024-06',
+    examples: ['2024-06'],
     pattern: '^20\\d{2}-(0[1-9]|1[0-2])$',
   });
 
 export const optionalPeriod = periodParam.optional().openapi({
   description:
     'Month YYYY-MM; omitted means the latest closed month (the month before now, Asia/Jakarta), or the latest month with reports when it has none (stated in the response)',
-  example: '2024-06',
+  examples: ['2024-06'],
 });
 
 export const parentParam = areaCode.optional().openapi({
   description: 'Area code whose areas to return; omitted means the whole country',
-  example: '15',
+  examples: ['15'],
 });
 
 export const areaParam = areaCode.openapi({
   description: 'Area code (any level)',
-  example: '15.02',
+  examples: ['15.02'],
 });
 
-export const metricParam = z.enum(METRIC_CODES).default('dci').openapi({
-  description: 'A pillar code or dci (the Desa Cerdas Index)',
-  example: 'dci',
-});
+export const metricParam = z
+  .enum(METRIC_CODES)
+  .default('dci')
+  .openapi({
+    description: 'A pillar code or dci (the Desa Cerdas Index)',
+    examples: ['dci'],
+  });
 
 /** A bounded page size: every list has a default and a maximum. */
 export function limitParam(defaultLimit: number, max: number) {
@@ -85,6 +88,15 @@ export function isBelow(level: Level, parent: string | null | undefined): boolea
   const parentLevel = levelOfCode(parent);
   return parentLevel !== null && LEVEL_ORDER.indexOf(level) > LEVEL_ORDER.indexOf(parentLevel);
 }
+
+/**
+ * Object-level checks compare parameters with each other, so they run only once every
+ * parameter passed its own checks: otherwise they see values those refused (`from=.00` in
+ * month arithmetic was a 500). zod runs them by default after any issue that does not abort.
+ */
+export const ONCE_PARAMS_VALID = {
+  when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0,
+};
 
 /** What a zod refinement needs of its context: a way to name the bad parameter. */
 export interface RefinementContext {
@@ -131,7 +143,8 @@ export function checkPeriodRange(query: { from?: string; to?: string }, ctx: Ref
 export function scopeQuery<const T extends z.ZodRawShape>(extra: T) {
   return z
     .object({ level: levelParam, parent: parentParam, period: optionalPeriod, ...extra })
-    .superRefine((query, ctx) =>
-      checkLevelBelowParent(query as { level: Level; parent?: string }, ctx),
+    .superRefine(
+      (query, ctx) => checkLevelBelowParent(query as { level: Level; parent?: string }, ctx),
+      ONCE_PARAMS_VALID,
     );
 }

@@ -20,8 +20,8 @@ export const pillarScoresSchema = z
 
 export const areaSchema = z
   .object({
-    code: z.string().openapi({ example: '15.02' }),
-    name: z.string().openapi({ example: 'Kabupaten Merangin' }),
+    code: z.string().openapi({ examples: ['15.02'] }),
+    name: z.string().openapi({ examples: ['Kabupaten Merangin'] }),
     level: z.enum(LEVELS),
     parent_code: z.string().nullable(),
   })
@@ -29,7 +29,7 @@ export const areaSchema = z
 
 export const timeseriesPointSchema = z
   .object({
-    period: z.string().openapi({ example: '2024-06' }),
+    period: z.string().openapi({ examples: ['2024-06'] }),
     dci: score,
     pillars: pillarScoresSchema,
     villages_reporting: z.number().int(),

@@ -55,7 +55,8 @@ export const MERANGIN_MARCH_DCI = (80 + 60 + 50) / 3;
 export const JAMBI_MARCH_DCI = (80 + 60 + 50 + 0) / 4;
 export { WONOREJO_DCI };
 
-function submission(
+/** A valid import row of the fixture's kind (tests add their own loads with it). */
+export function submission(
   source_id: string,
   line: number,
   village_code: string,

@@ -12,6 +12,7 @@ import { pino } from 'pino';
 import { createApp } from '../app';
 import { apiLimits, LIMIT_VARS, type AppDeps } from '../deps';
 import { LiveFeed } from '../live/live-feed';
+import { ApiMetrics } from '../metrics/api-metrics';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -40,13 +41,16 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const spoolDir = mkdtempSync(join(tmpdir(), 'pantau-spool-'));
   villages ??= readVillageCodes();
   const known = villages;
+  const live =
+    overrides.live ??
+    new LiveFeed({
+      maxConnections: DEFAULTS.LIVE_MAX_CONNECTIONS,
+      clientBufferBytes: DEFAULTS.LIVE_CLIENT_BUFFER_BYTES,
+    });
   const deps: AppDeps = {
     warehouse,
     redis,
-    live: new LiveFeed({
-      maxConnections: DEFAULTS.LIVE_MAX_CONNECTIONS,
-      clientBufferBytes: DEFAULTS.LIVE_CLIENT_BUFFER_BYTES,
-    }),
+    live,
     logger: pino({ level: 'silent' }),
     adminToken: TEST_ADMIN_TOKEN,
     publicRead: false,
@@ -57,6 +61,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     limits: DEFAULT_TEST_LIMITS,
     redisWarnings: [],
     loader: null,
+    metrics: overrides.metrics ?? new ApiMetrics({ queues, live }),
     ...overrides,
   };
   return {

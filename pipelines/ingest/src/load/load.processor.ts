@@ -25,6 +25,14 @@ export interface CommitResult {
   /** Outcome of each submission applied now; absent ids were recorded by an earlier attempt. */
   outcomes: Map<string, Outcome>;
   completedImports: string[];
+  /** Received → committed, per source batch applied now (its submissions share received_at). */
+  latencies: SourceLatency[];
+}
+
+export interface SourceLatency {
+  ms: number;
+  /** Submissions of the batch applied by this commit. */
+  submissions: number;
 }
 
 /** How much of the warehouse's own error a recorded rejection keeps. */
@@ -66,6 +74,20 @@ function countByDistrict(
   return byDistrict;
 }
 
+/** How long each batch's submissions applied now waited between receipt and commit. */
+function latenciesOf(
+  batches: readonly SubmissionBatch[],
+  outcomes: ReadonlyMap<string, Outcome>,
+  committedAt: number,
+): SourceLatency[] {
+  return batches
+    .map((b) => ({
+      ms: committedAt - Date.parse(b.received_at),
+      submissions: submissionIds(b).filter((id) => outcomes.has(id)).length,
+    }))
+    .filter((latency) => latency.submissions > 0);
+}
+
 /** The `reports.loaded` event of one commit. */
 function loadedEvent(
   batches: readonly SubmissionBatch[],
@@ -73,6 +95,7 @@ function loadedEvent(
   outcomes: ReadonlyMap<string, Outcome>,
   loadedAt: Date,
   committedAt: number,
+  sourceLatencies: readonly SourceLatency[],
 ): ReportsLoadedEvent {
   const counts = { imported: 0, updated: 0, ignored: 0, rejected: 0 };
   for (const outcome of outcomes.values()) counts[outcome]++;
@@ -82,11 +105,8 @@ function loadedEvent(
   counts.updated -= applied.superseded.filter((s) => s.was === 'updated').length;
 
   // A batch's submissions share its received_at: one latency per submission applied now.
-  const latencies = batches
-    .flatMap((b) => {
-      const appliedNow = submissionIds(b).filter((id) => outcomes.has(id)).length;
-      return Array<number>(appliedNow).fill(committedAt - Date.parse(b.received_at));
-    })
+  const latencies = sourceLatencies
+    .flatMap(({ ms, submissions }) => Array<number>(submissions).fill(ms))
     .sort((a, b) => a - b);
   const sources = new Map(batches.map((b) => [b.source_id, b.source]));
   return {
@@ -121,8 +141,10 @@ export async function commitSubmissions(
     return { applied, completedImports, loadedAt };
   });
   const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
-  const event = loadedEvent(batches, applied, outcomes, loadedAt, Date.now());
-  return { event, outcomes, completedImports };
+  const committedAt = Date.now();
+  const latencies = latenciesOf(batches, outcomes, committedAt);
+  const event = loadedEvent(batches, applied, outcomes, loadedAt, committedAt, latencies);
+  return { event, outcomes, completedImports, latencies };
 }
 
 /** Halves of a list (of batches, or of one batch's rows), the first half first. */

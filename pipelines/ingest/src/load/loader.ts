@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { KEEP_COMPLETED, LOAD_QUEUE } from '../queues';
 import { Batcher } from '../batcher';
 import { loadJobProblem, type LoadJob } from './load.job';
-import { commitIsolating } from './load.processor';
+import { commitIsolating, type SourceLatency } from './load.processor';
 
 export interface LoaderOptions {
   warehouse: Warehouse;
@@ -20,6 +20,8 @@ export interface LoaderOptions {
   logger: Logger;
   /** Called after each commit (the API fans it out to live streams; Redis pub/sub gets it too). */
   onLoaded: (event: ReportsLoadedEvent) => void;
+  /** Called after each batch the loader took, all its commits done (the API's metrics). */
+  onBatch?: (batch: LoaderBatch) => void;
   /** Jobs in flight at once; their submissions share transactions. */
   concurrency?: number;
   /** Submissions per transaction, at most (roughly: whole jobs are never split). */
@@ -46,6 +48,13 @@ const DEFAULT_LOCK_MS = 30_000;
 /** A loader that crashes mid-batch leaves its jobs stalled; they must survive several restarts. */
 const MAX_STALLED = 20;
 
+/** One batch of the loader: what it committed, how long it took, how long its reports waited. */
+export interface LoaderBatch {
+  submissions: number;
+  ms: number;
+  latencies: SourceLatency[];
+}
+
 export type JobOutcomes = Record<Outcome | 'already_recorded', number>;
 
 export interface Loader {
@@ -58,12 +67,14 @@ export function startLoader(options: LoaderOptions): Loader {
   const batcher = new Batcher<SubmissionBatch, Map<string, Outcome>>(
     async (batches) => {
       const outcomes = new Map<string, Outcome>();
+      const latencies: SourceLatency[] = [];
       const started = performance.now();
       await commitIsolating(
         {
           warehouse: options.warehouse,
           onCommitted(result) {
             for (const [id, outcome] of result.outcomes) outcomes.set(id, outcome);
+            latencies.push(...result.latencies);
             options.onLoaded(result.event);
             for (const importId of result.completedImports)
               log.info({ import_id: importId }, 'import completed');
@@ -74,8 +85,12 @@ export function startLoader(options: LoaderOptions): Loader {
         },
         batches,
       );
-      const ms = Math.round(performance.now() - started);
-      log.debug({ submissions: outcomes.size, sources: batches.length, ms }, 'batch committed');
+      const ms = performance.now() - started;
+      options.onBatch?.({ submissions: outcomes.size, ms, latencies });
+      log.debug(
+        { submissions: outcomes.size, sources: batches.length, ms: Math.round(ms) },
+        'batch committed',
+      );
       return outcomes;
     },
     {
