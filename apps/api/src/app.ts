@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.routes';
 import { importsRoutes } from './routes/imports.routes';
 import { liveRoutes } from './routes/live.routes';
 import { pipelineRoutes } from './routes/pipeline.routes';
+import { qualityRoutes } from './routes/quality.routes';
 import { rankingsRoutes } from './routes/rankings.routes';
 import { reportsRoutes } from './routes/reports.routes';
 import { scoresRoutes } from './routes/scores.routes';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
     .route('/', completenessRoutes(deps))
     .route('/', villagesRoutes(deps))
     .route('/', summaryRoutes(deps))
+    .route('/', qualityRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', liveRoutes(deps))
     .route('/', tokensRoutes(deps))
