@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AIR_LAGO, APRIL, DURIAN_RAMBUN, loadQualityFixture } from '../testing/quality-fixture';
-import { bearer, getJson, tokenFor } from '../testing/read-fixture';
+import { bearer, bodyOf, getJson, tokenFor } from '../testing/read-fixture';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 let closed: TestApp;
@@ -31,7 +31,7 @@ async function followUp(id: number, body: unknown, token = tokens.analyst) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: await bodyOf(res) };
 }
 
 async function flagId(method: 'peer' | 'stuck'): Promise<number> {
@@ -147,7 +147,7 @@ describe('PATCH /quality/flags/{id}', () => {
     const audit = await closed.app.request('/api/v1/audit?action=flag.followed_up', {
       headers: { authorization: 'Bearer test-admin-token-0123456789' },
     });
-    const [entry] = (await audit.json()).rows;
+    const [entry] = (await bodyOf(audit)).rows;
     expect(entry).toMatchObject({
       action: 'flag.followed_up',
       target: String(id),
