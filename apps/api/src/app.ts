@@ -18,6 +18,7 @@ import { pipelineRoutes } from './routes/pipeline.routes';
 import { qualityRoutes } from './routes/quality.routes';
 import { rankingsRoutes } from './routes/rankings.routes';
 import { reportsRoutes } from './routes/reports.routes';
+import { revisionsRoutes } from './routes/revisions.routes';
 import { scoresRoutes } from './routes/scores.routes';
 import { summaryRoutes } from './routes/summary.routes';
 import { timeseriesRoutes } from './routes/timeseries.routes';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
     .route('/', villagesRoutes(deps))
     .route('/', summaryRoutes(deps))
     .route('/', qualityRoutes(deps))
+    .route('/', revisionsRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', liveRoutes(deps))
     .route('/', tokensRoutes(deps))

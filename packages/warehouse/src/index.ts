@@ -30,3 +30,4 @@ export * from './queries/imports.queries';
 export * from './queries/pipeline.queries';
 export * from './queries/submissions.queries';
 export * from './queries/quality.queries';
+export * from './queries/revisions.queries';

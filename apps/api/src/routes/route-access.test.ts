@@ -67,6 +67,7 @@ const CALLS: Call[] = [
   { route: 'GET /villages/{code}/reports', path: `/villages/${KUNGKAI}/reports`, expect: READ },
   { route: 'GET /summary', path: '/summary?parent=15.02', expect: READ },
   { route: 'GET /export', path: '/export?level=district&parent=15.02', expect: READ },
+  { route: 'GET /revisions', path: '/revisions?parent=15.02', expect: READ },
   { route: 'GET /quality/flags', path: '/quality/flags?parent=15.02', expect: READ },
   { route: 'GET /quality/summary', path: '/quality/summary?level=district&parent=15.02', expect: READ },
   { route: 'GET /quality/indicators', path: '/quality/indicators?level=district&parent=15.02', expect: READ },

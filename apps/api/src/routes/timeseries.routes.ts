@@ -5,7 +5,7 @@ import { requireRead } from '../auth/require-role';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
 import { resolveParent, resolveSeries } from '../read/read-scope';
-import { areaCode, checkPeriodRange, periodParam } from '../schemas/query-params';
+import { areaCode, asOfParam, checkPeriodRange, periodParam } from '../schemas/query-params';
 import { timeseriesPointSchema } from '../schemas/scores.schemas';
 import { readErrors } from './read-errors';
 
@@ -35,6 +35,7 @@ export function timeseriesRoutes(deps: AppDeps) {
           }),
           from: periodParam.optional(),
           to: periodParam.optional(),
+          as_of: asOfParam,
         })
         .superRefine(checkPeriodRange),
     },
@@ -50,7 +51,11 @@ export function timeseriesRoutes(deps: AppDeps) {
     const query = c.req.valid('query');
     const area = await resolveParent(deps, c.var.principal, query.area, 'area');
     const range = await resolveSeries(deps, query);
-    const points = await getAreaTimeseries(deps.warehouse.db, { area, ...range });
+    const points = await getAreaTimeseries(deps.warehouse.db, {
+      area,
+      ...range,
+      asOf: query.as_of,
+    });
     return c.json({ area, ...range, points }, 200);
   });
 }
