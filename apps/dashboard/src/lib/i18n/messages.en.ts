@@ -235,10 +235,10 @@ export const en: Record<MessageKey, string> = {
   'access.personalHidden':
     "Cadres' names and ids, notes and the lineage of submissions are shown to analysts signed in with an API token.",
   'access.signedInOnly': 'Shown to signed-in users',
-  'nav.quality': 'Data quality',
+  'nav.quality': 'Quality',
   'quality.title': 'Data quality',
   'quality.lead': '{flagged} of {reports} reports flagged ({rate}) · {flags} flags',
-  'quality.heatmap': 'Flagged values per report, by area and method',
+  'quality.heatmap': 'Flags per 100 reports, by area and method',
   'quality.areas': 'Flags per area',
   'quality.reports': 'Reports',
   'quality.flaggedReports': 'Flagged reports',

@@ -234,10 +234,10 @@ export const id = {
   'access.personalHidden':
     'Nama dan ID kader, catatan, dan jejak pengiriman hanya ditampilkan kepada analis yang masuk dengan token API.',
   'access.signedInOnly': 'Hanya untuk pengguna yang masuk',
-  'nav.quality': 'Kualitas data',
+  'nav.quality': 'Kualitas',
   'quality.title': 'Kualitas data',
   'quality.lead': '{flagged} dari {reports} laporan ditandai ({rate}) · {flags} tanda',
-  'quality.heatmap': 'Nilai bertanda per laporan, menurut wilayah dan metode',
+  'quality.heatmap': 'Tanda per 100 laporan, menurut wilayah dan metode',
   'quality.areas': 'Tanda per wilayah',
   'quality.reports': 'Laporan',
   'quality.flaggedReports': 'Laporan bertanda',

@@ -13,12 +13,12 @@ const rows = [
 const names = { history: 'History', peer: 'Peers', stuck: 'Stuck' };
 
 describe('quality heatmap', () => {
-  it('gives flags per report for each method, leaving areas without reports blank', () => {
-    expect(methodRate(rows[0]!, 'history')).toBe(0.2);
+  it('gives flags per 100 reports for each method, leaving areas without reports blank', () => {
+    expect(methodRate(rows[0]!, 'history')).toBe(20);
     expect(methodRate(rows[1]!, 'peer')).toBeNull();
     expect(qualityCells(rows)).toEqual([
-      [0, 0, 0.2],
-      [1, 0, 0.1],
+      [0, 0, 20],
+      [1, 0, 10],
       [2, 0, 0],
     ]);
   });
@@ -31,7 +31,7 @@ describe('quality heatmap', () => {
     };
     expect(option.xAxis.data).toEqual(['History', 'Peers', 'Stuck']);
     expect(option.yAxis.data).toEqual(['Pamenang', 'Bangko']);
-    expect(option.visualMap.max).toBe(0.2);
+    expect(option.visualMap.max).toBe(20);
   });
 });
 

@@ -3,7 +3,7 @@ import { QUALITY_METHODS, type QualityMethod } from '@pantau/domain';
 import { baseOption } from '$lib/charts/chart-defaults';
 import type { ChartOption } from '$lib/charts/echarts';
 import { NO_DATA_COLOR, SCORE_SCALE, SERIES_COLORS } from '$lib/charts/palette';
-import { formatCount, formatRate, type Lang } from '$lib/i18n';
+import { formatCount, formatRate, formatScore, type Lang } from '$lib/i18n';
 
 export interface QualityRow {
   name: string;
@@ -18,12 +18,15 @@ export function rowsHeight(rows: number): number {
   return Math.max(200, rows * ROW_PX + CHROME_PX);
 }
 
-/** Flags of a method per report of the area, 0–1; areas without reports have none. */
+/** Reports a rate is given per: a report may carry several flags, so not a percentage. */
+const PER_REPORTS = 100;
+
+/** Flags of a method per 100 reports of the area; areas without reports have none. */
 export function methodRate(row: QualityRow, method: QualityMethod): number | null {
-  return row.reports === 0 ? null : row.flags[method] / row.reports;
+  return row.reports === 0 ? null : (PER_REPORTS * row.flags[method]) / row.reports;
 }
 
-/** Cells [method index, row index, flags per report]; rows without reports are left out. */
+/** Cells [method index, row index, flags per 100 reports]; rows without reports are left out. */
 export function qualityCells(rows: readonly QualityRow[]): [number, number, number][] {
   const cells: [number, number, number][] = [];
   rows.forEach((row, y) =>
@@ -35,7 +38,7 @@ export function qualityCells(rows: readonly QualityRow[]): [number, number, numb
   return cells;
 }
 
-/** Areas × methods: flags per report, pale to deep; the tooltip gives the count too. */
+/** Areas × methods: flags per 100 reports, pale to deep; the tooltip gives the count too. */
 export function qualityHeatmapOption(
   lang: Lang,
   rows: readonly QualityRow[],
@@ -43,7 +46,7 @@ export function qualityHeatmapOption(
 ): ChartOption {
   const ordered = [...rows].reverse();
   const cells = qualityCells(ordered);
-  const max = Math.max(0.01, ...cells.map(([, , v]) => v));
+  const max = Math.max(1, ...cells.map(([, , v]) => v));
   return {
     ...baseOption(lang),
     tooltip: {
@@ -53,7 +56,7 @@ export function qualityHeatmapOption(
         const row = ordered[y];
         const method = QUALITY_METHODS[x];
         if (!row || !method) return '';
-        return `${row.name}<br/>${methodNames[method]}: <b>${formatCount(lang, row.flags[method])}</b> (${formatRate(lang, v)})`;
+        return `${row.name}<br/>${methodNames[method]}: <b>${formatCount(lang, row.flags[method])}</b> / ${formatCount(lang, row.reports)} (${formatScore(lang, v)})`;
       },
     },
     grid: { left: 8, right: 8, top: 8, bottom: 60, containLabel: true },
@@ -78,7 +81,7 @@ export function qualityHeatmapOption(
       bottom: 0,
       itemHeight: 120,
       inRange: { color: [...SCORE_SCALE] },
-      text: [formatRate(lang, max), formatRate(lang, 0)],
+      text: [formatScore(lang, max), '0'],
       textStyle: { fontSize: 11 },
     },
     series: [
@@ -90,7 +93,7 @@ export function qualityHeatmapOption(
           fontSize: 10,
           formatter: (params: { value?: unknown }) => {
             const value = Array.isArray(params.value) ? params.value[2] : null;
-            return typeof value === 'number' ? formatRate(lang, value) : '';
+            return typeof value === 'number' ? formatScore(lang, value) : '';
           },
         },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
