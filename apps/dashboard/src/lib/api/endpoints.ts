@@ -65,9 +65,13 @@ export function createApi(fetcher: Fetch, origin: string) {
       v1.areas.$get({ query: query(q) }).then((r) => jsonOrThrow<AreaList>(r)),
     area: (code: string) =>
       v1.areas[':code'].$get({ param: { code } }).then((r) => jsonOrThrow<AreaDetail>(r)),
-    scores: (q: { level: Level; parent?: string | null; period?: string | null }) =>
-      v1.scores.$get({ query: query(q) }).then((r) => jsonOrThrow<Scores>(r)),
-    timeseries: (q: { area?: string | null; from: string; to: string }) =>
+    scores: (q: {
+      level: Level;
+      parent?: string | null;
+      period?: string | null;
+      as_of?: string | null;
+    }) => v1.scores.$get({ query: query(q) }).then((r) => jsonOrThrow<Scores>(r)),
+    timeseries: (q: { area?: string | null; from: string; to: string; as_of?: string | null }) =>
       v1.timeseries.$get({ query: query(q) }).then((r) => jsonOrThrow<Timeseries>(r)),
     distribution: (q: {
       level: Level;

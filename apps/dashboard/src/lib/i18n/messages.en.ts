@@ -280,4 +280,9 @@ export const en: Record<MessageKey, string> = {
   'quality.next': 'Next',
   'quality.pageOf': 'Page {page} of {pages}',
   'quality.flaggedValue': 'Flagged ({method}): baseline {baseline}, score {score}',
+  'explore.asOf': 'As of',
+  'explore.asOfApply': 'Show',
+  'explore.asOfClear': 'Now',
+  'explore.revised': '{n} reports of this month were corrected after loading',
+  'explore.asOfShown': 'Figures as of {date}: later corrections left out',
 };

@@ -279,6 +279,11 @@ export const id = {
   'quality.next': 'Berikutnya',
   'quality.pageOf': 'Halaman {page} dari {pages}',
   'quality.flaggedValue': 'Ditandai ({method}): acuan {baseline}, skor {score}',
+  'explore.asOf': 'Per tanggal',
+  'explore.asOfApply': 'Tampilkan',
+  'explore.asOfClear': 'Hari ini',
+  'explore.revised': '{n} laporan bulan ini dikoreksi setelah dimuat',
+  'explore.asOfShown': 'Angka per {date}: koreksi sesudahnya tidak dihitung',
 } as const;
 
 export type MessageKey = keyof typeof id;
