@@ -44,11 +44,17 @@ async function villageFlags(connection: DuckDBConnection): Promise<void> {
     `CREATE OR REPLACE TEMP TABLE dirty_months AS
      SELECT DISTINCT village_code, ${monthOf('period')} AS m FROM dirty_reports`,
   );
+  // Only the months a target or its window can hold: HISTORY_WINDOW either side of the changes.
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE village_values AS
      UNPIVOT (
-       SELECT village_code, period, ${monthOf('period')} AS m, ${MEASURED_SQL} FROM reports
-       WHERE village_code IN (SELECT village_code FROM dirty_months)
+       SELECT r.* FROM (
+         SELECT village_code, period, ${monthOf('period')} AS m, ${MEASURED_SQL} FROM reports
+         WHERE village_code IN (SELECT village_code FROM dirty_months)
+       ) r
+       JOIN (SELECT village_code, min(m) AS lo, max(m) AS hi FROM dirty_months GROUP BY 1) d
+         ON d.village_code = r.village_code
+        AND r.m BETWEEN d.lo - ${HISTORY_WINDOW} AND d.hi + ${HISTORY_WINDOW}
      ) ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
   );
   await connection.run(
