@@ -35,7 +35,7 @@ describe('following a data quality flag up', () => {
     ] as const);
     await visit(page, `${flow.base}/kualitas?period=${PERIOD}`, problems);
     await seeHeading(page, 'Kualitas data · Indonesia');
-    await seeChart(page.getByRole('region', { name: /Nilai bertanda per laporan/ }));
+    await seeChart(page.getByRole('region', { name: /Tanda per 100 laporan/ }));
     await seeChart(page.getByRole('region', { name: 'Kelengkapan indikator' }));
 
     const flags = page.getByRole('region', { name: 'Tanda', exact: true });
