@@ -6,6 +6,9 @@ import type { Random } from './prng';
 export const MISTAKE_KINDS = ['spike', 'unit-slip', 'copied-forward'] as const;
 export type MistakeKind = (typeof MISTAKE_KINDS)[number];
 
+/** Above this, mistakes would no longer be the exception a demo of the flags should show. */
+export const MAX_MISTAKE_RATE = 0.2;
+
 /** A digit too many: 6 typed as 60. */
 const SPIKE_FACTOR = 10;
 /** Rupiah written in thousands (Rp 1.250 meaning Rp 1.250.000). */

@@ -71,6 +71,7 @@ async function runFile(command: FileCommand): Promise<void> {
     to,
     invalidRate,
     correctionRate,
+    ...(command.mistakeRate === undefined ? {} : { mistakeRate: command.mistakeRate }),
     format: format === 'csv' ? ('csv' as const) : ('json' as const),
   };
   const meter = createProgressMeter({
@@ -190,6 +191,7 @@ async function runLive(command: LiveCommand): Promise<void> {
       signal: AbortSignal.any(signals),
       invalidRate: command.invalidRate,
       correctionRate: command.correctionRate,
+      ...(command.mistakeRate === undefined ? {} : { mistakeRate: command.mistakeRate }),
       ...(command.limit === undefined ? {} : { limit: command.limit }),
       onBatch: (current) => {
         const at = Date.now();
