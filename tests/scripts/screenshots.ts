@@ -14,6 +14,8 @@ const PAGES: [name: string, path: string][] = [
   ['compare-jambi', '/compare?areas=15.01,15.02,15.03'],
   ['completeness', '/completeness'],
   ['completeness-merangin', '/completeness?level=district&parent=15.02'],
+  ['kualitas', '/kualitas'],
+  ['kualitas-merangin-en', '/kualitas?parent=15.02&lang=en'],
   ['pipeline', '/pipeline'],
 ];
 

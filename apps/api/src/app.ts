@@ -18,8 +18,10 @@ import { importsRoutes } from './routes/imports.routes';
 import { liveRoutes } from './routes/live.routes';
 import { metricsRoutes } from './routes/metrics.routes';
 import { pipelineRoutes } from './routes/pipeline.routes';
+import { qualityRoutes } from './routes/quality.routes';
 import { rankingsRoutes } from './routes/rankings.routes';
 import { reportsRoutes } from './routes/reports.routes';
+import { revisionsRoutes } from './routes/revisions.routes';
 import { scoresRoutes } from './routes/scores.routes';
 import { summaryRoutes } from './routes/summary.routes';
 import { timeseriesRoutes } from './routes/timeseries.routes';
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps) {
     .route('/', completenessRoutes(deps))
     .route('/', villagesRoutes(deps))
     .route('/', summaryRoutes(deps))
+    .route('/', qualityRoutes(deps))
+    .route('/', revisionsRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', liveRoutes(deps))
     .route('/', tokensRoutes(deps))

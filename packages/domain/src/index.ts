@@ -12,3 +12,4 @@ export * from './events';
 export * from './cadre.schema';
 export * from './text';
 export * from './csv-cell';
+export * from './quality';

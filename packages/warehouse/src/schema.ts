@@ -1,5 +1,5 @@
 // The tables of the warehouse as Kysely sees them (see migrations/ for the DDL).
-import type { INDICATORS, Level, PillarCode } from '@pantau/domain';
+import type { INDICATORS, Level, PillarCode, QualityMethod, QualityStatus } from '@pantau/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps read back as Date and are written as ISO strings. */
@@ -168,6 +168,7 @@ export const AUDIT_ACTIONS = [
   'import.started',
   'jobs.retried',
   'roster.uploaded',
+  'flag.followed_up',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -192,6 +193,33 @@ export interface DirtyScopesTable {
   district_code: string;
 }
 
+export interface DirtyReportsTable {
+  village_code: string;
+  period: string;
+}
+
+export interface QualityFlagsTable {
+  id: number;
+  village_code: string;
+  period: string;
+  indicator: string;
+  method: QualityMethod;
+  value: number;
+  /** The median of the baseline values, or the repeated value (`stuck`). */
+  baseline: number;
+  /** The modified z-score, or STUCK_SCORE. */
+  score: number;
+  status: QualityStatus;
+  comment: string | null;
+  updated_by: string | null;
+  updated_at: ColumnType<Date | null, string | null, string | null>;
+  flagged_at: Timestamp;
+  region_code: string;
+  province_code: string;
+  regency_code: string;
+  district_code: string;
+}
+
 export interface Database {
   meta: MetaTable;
   areas: AreasTable;
@@ -202,6 +230,8 @@ export interface Database {
   imports: ImportsTable;
   area_scores: AreaScoresTable;
   dirty_scopes: DirtyScopesTable;
+  dirty_reports: DirtyReportsTable;
+  quality_flags: QualityFlagsTable;
   api_tokens: ApiTokensTable;
   audit: AuditTable;
 }

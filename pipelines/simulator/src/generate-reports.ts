@@ -4,6 +4,7 @@ import type { EnrolledVillage } from './enrolment';
 import { correctIndicators, drawIndicators } from './indicator-values';
 import { corruptReport } from './invalid-rows';
 import { createMaturityModel } from './maturity';
+import { makeMistake } from './mistakes';
 import { hashString, mixSeeds, Random, seedKey } from './prng';
 import { cadreIdOf, cadreOf } from './roster';
 import {
@@ -51,6 +52,7 @@ const CORRECTION_NOTES = [
 
 const REPORT_SALT = hashString('report');
 const EXTRAS_SALT = hashString('extras');
+const MISTAKE_SALT = hashString('mistake');
 
 export interface GenerateOptions {
   seed: number;
@@ -58,6 +60,11 @@ export interface GenerateOptions {
   /** First and last period, both included (YYYY-MM). */
   from: string;
   to: string;
+  /**
+   * Share of accepted reports carrying a realistic mistake (a spike, a unit slip, last month
+   * copied forward), for demos of the quality flags; default 0, which leaves reports unchanged.
+   */
+  mistakeRate?: number;
   /** Share of all rows for EACH invalid kind (default 0.01). */
   invalidRate?: number;
   /** Share of reports followed by a correction (default 0.01). */
@@ -129,6 +136,9 @@ export function* generateReports(options: GenerateOptions): Generator<SimulatedI
   const active = villages.map((v) => cadreOf(seed, v).active);
   const logits = new Float64Array(PILLAR_CODES.length);
   const hasExtras = correctionRate > 0 || kindProbability > 0;
+  const mistakeRate = options.mistakeRate ?? 0;
+  /** Each village's last indicators, what a copied-forward month repeats. */
+  const lastIndicators: (Record<string, IndicatorValue> | null)[] = villages.map(() => null);
 
   for (const period of periods) {
     const periodKey = hashString(period);
@@ -142,7 +152,17 @@ export function* generateReports(options: GenerateOptions): Generator<SimulatedI
         : INACTIVE_REPORT_RATE;
       if (!random.chance(reportChance)) continue;
 
-      const indicators = drawIndicators(model, i, logits, random);
+      let indicators = drawIndicators(model, i, logits, random);
+      if (mistakeRate > 0) {
+        // Their own stream, so that mistakes never change what the other draws give.
+        const drawn = indicators;
+        const mistakes = new Random(mixSeeds(monthKey, MISTAKE_SALT));
+        const mistake = mistakes.chance(mistakeRate)
+          ? makeMistake(drawn, lastIndicators[i] ?? null, mistakes)
+          : null;
+        lastIndicators[i] = drawn;
+        if (mistake) indicators = mistake.indicators;
+      }
       const submittedMs = drawSubmissionTime(period, random);
       if (options.asOf !== undefined && submittedMs > options.asOf) continue;
       const report: CompleteReport = {

@@ -11,3 +11,4 @@ export * from './ndjson-writer';
 export type { WriteSummary } from './write-lines';
 export * from './report-sinks';
 export * from './stream-live';
+export { MAX_MISTAKE_RATE } from './mistakes';

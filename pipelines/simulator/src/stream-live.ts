@@ -61,6 +61,8 @@ export interface LiveOptions {
   /** Share of rows for each invalid kind (default 0: live traffic is clean). */
   invalidRate?: number;
   correctionRate?: number;
+  /** Share of reports with a realistic mistake (default 0; see mistakes.ts). */
+  mistakeRate?: number;
   /** The clock (epoch ms), for tests. */
   now?: () => number;
   /** Called after every batch. */
@@ -81,7 +83,10 @@ export interface LiveStats {
  * after round, each stamped with the time it is sent and a report_id unique to this run.
  */
 function* liveReports(
-  options: Pick<LiveOptions, 'seed' | 'villages' | 'invalidRate' | 'correctionRate'>,
+  options: Pick<
+    LiveOptions,
+    'seed' | 'villages' | 'invalidRate' | 'correctionRate' | 'mistakeRate'
+  >,
   now: () => number,
 ): Generator<SimulatedReport> {
   if (options.villages.length === 0) throw new RangeError('no villages to report for');
@@ -107,6 +112,7 @@ function* liveReports(
       to: period,
       invalidRate: options.invalidRate ?? 0,
       correctionRate: options.correctionRate ?? DEFAULT_CORRECTION_RATE,
+      mistakeRate: options.mistakeRate ?? 0,
     });
     let yielded = 0;
     for (const item of items) {

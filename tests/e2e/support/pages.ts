@@ -15,6 +15,7 @@ export const PAGES: readonly DashboardPage[] = [
   { name: 'compare', path: '/compare?areas=15.01,15.02,15.03', ready: 'Ringkasan perbandingan' },
   { name: 'village', path: '/village/15.02.02.2004', ready: 'Jejak pengiriman' },
   { name: 'completeness', path: '/completeness?parent=15.02', ready: 'Desa yang belum melapor' },
+  { name: 'quality', path: '/kualitas?parent=15.02', ready: 'Kelengkapan indikator' },
   { name: 'pipeline', path: '/pipeline', ready: 'Antrean', needsToken: true },
   { name: 'sign-in', path: '/masuk', ready: 'Masuk dengan token API' },
 ];

@@ -21,6 +21,9 @@ export const SUBMIT_ROLES: readonly Role[] = ['cadre', 'engineer', 'admin'];
 /** Roles that run the pipeline: imports, roster, queue operations. */
 export const PIPELINE_ROLES: readonly Role[] = ['engineer', 'admin'];
 
+/** Roles that follow quality flags up; a lead only inside its scope. */
+export const QUALITY_ROLES: readonly Role[] = ['analyst', 'lead'];
+
 /** Roles that manage API tokens. */
 export const TOKEN_ADMIN_ROLES: readonly Role[] = ['admin'];
 

@@ -51,6 +51,8 @@ export const PERSONAL_FIELDS = {
   replacedReport: ['cadre_id', 'notes', 'submission_id', 'replaced_by'],
   /** A village that has not reported, and its cadre. */
   missingVillage: ['cadre_id', 'cadre_name'],
+  /** A quality flag's follow-up: who looked at it and what they wrote. */
+  qualityFlag: ['comment', 'updated_by'],
 } as const;
 
 /** `T` with the fields `K` allowed to be null. */
@@ -85,6 +87,12 @@ export function visibleMissingVillage<
   T extends Record<(typeof PERSONAL_FIELDS.missingVillage)[number], unknown>,
 >(principal: Principal, village: T) {
   return hide(principal, village, PERSONAL_FIELDS.missingVillage);
+}
+
+export function visibleQualityFlag<
+  T extends Record<(typeof PERSONAL_FIELDS.qualityFlag)[number], unknown>,
+>(principal: Principal, flag: T) {
+  return hide(principal, flag, PERSONAL_FIELDS.qualityFlag);
 }
 
 /** A cadre from the roster, or null when the caller may not see who it is. */

@@ -8,6 +8,7 @@ import {
   loadReadFixture,
   tokenFor,
 } from '../testing/read-fixture';
+import { loadQualityFixture } from '../testing/quality-fixture';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 /** The callers: no token (reads closed), no token under PUBLIC_READ, then one token per role. */
@@ -68,6 +69,12 @@ const CALLS: Call[] = [
   { route: 'GET /villages/{code}/reports', path: `/villages/${KUNGKAI}/reports`, expect: READ },
   { route: 'GET /summary', path: '/summary?parent=15.02', expect: READ },
   { route: 'GET /export', path: '/export?level=district&parent=15.02', expect: READ },
+  { route: 'GET /revisions', path: '/revisions?parent=15.02', expect: READ },
+  { route: 'GET /quality/flags', path: '/quality/flags?parent=15.02', expect: READ },
+  { route: 'GET /quality/summary', path: '/quality/summary?level=district&parent=15.02', expect: READ },
+  { route: 'GET /quality/indicators', path: '/quality/indicators?level=district&parent=15.02', expect: READ },
+  // Follow-up: analysts, and leads inside their scope (flag 1 lies in Merangin).
+  { route: 'PATCH /quality/flags/{id}', path: '/quality/flags/1', body: json('{"status":"confirmed"}'), expect: [401, 401, 403, 200, 200, 403, 403, 403] },
   // Raw reports carry cadre ids, notes and lineage: not for anonymous readers.
   { route: 'GET /export', path: '/export?raw=true&parent=15.02', expect: [401, 403, 403, 200, 200, 403, 200, 200] },
   // The stream names no area: a lead anywhere may open it (its events are filtered).
@@ -101,6 +108,7 @@ const tokens = {} as Record<Exclude<Who, 'nobody' | 'public'>, string>;
 beforeAll(async () => {
   [closed, open] = await Promise.all([createTestApp(), createTestApp({ publicRead: true })]);
   await Promise.all([loadReadFixture(closed.warehouse), loadReadFixture(open.warehouse)]);
+  await Promise.all([loadQualityFixture(closed.warehouse), loadQualityFixture(open.warehouse)]);
   tokens.cadre = await tokenFor(closed.warehouse, 'cadre', KUNGKAI);
   tokens.analyst = await tokenFor(closed.warehouse, 'analyst');
   tokens.lead = await tokenFor(closed.warehouse, 'lead', '15.02');

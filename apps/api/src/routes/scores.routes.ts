@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps';
 import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
-import { limitParam, scopeQuery } from '../schemas/query-params';
+import { asOfParam, limitParam, scopeQuery } from '../schemas/query-params';
 import { pillarScoresSchema, stageSchema } from '../schemas/scores.schemas';
 import { jsonReadResponses } from './read-errors';
 
@@ -16,6 +16,7 @@ const SCORES_MAX_LIMIT = 10_000;
 
 export const scoreQuerySchema = scopeQuery({
   limit: limitParam(SCORES_DEFAULT_LIMIT, SCORES_MAX_LIMIT),
+  as_of: asOfParam,
 });
 
 export const areaScoreSchema = z
@@ -65,7 +66,12 @@ export function scoresRoutes(deps: AppDeps) {
     const period = await resolvePeriod(deps, query.period);
     const scope = { level: query.level, parent };
     const [rows, total] = await Promise.all([
-      listAreaScores(deps.warehouse.db, { ...scope, period, limit: query.limit }),
+      listAreaScores(deps.warehouse.db, {
+        ...scope,
+        period,
+        limit: query.limit,
+        asOf: query.as_of,
+      }),
       countAreasIn(deps.warehouse.db, scope),
     ]);
     return c.json({ period, level: query.level, parent, total, rows }, 200);

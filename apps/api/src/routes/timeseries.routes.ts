@@ -7,6 +7,7 @@ import { validationHook } from '../errors';
 import { resolveParent, resolveSeries } from '../read/read-scope';
 import {
   areaCode,
+  asOfParam,
   checkPeriodRange,
   periodParam,
   ONCE_PARAMS_VALID,
@@ -41,6 +42,7 @@ export function timeseriesRoutes(deps: AppDeps) {
           }),
           from: periodParam.optional(),
           to: periodParam.optional(),
+          as_of: asOfParam,
         })
         .superRefine(checkPeriodRange, ONCE_PARAMS_VALID),
     },
@@ -56,7 +58,11 @@ export function timeseriesRoutes(deps: AppDeps) {
     const query = c.req.valid('query');
     const area = await resolveParent(deps, c.var.principal, query.area, 'area');
     const range = await resolveSeries(deps, query);
-    const points = await getAreaTimeseries(deps.warehouse.db, { area, ...range });
+    const points = await getAreaTimeseries(deps.warehouse.db, {
+      area,
+      ...range,
+      asOf: query.as_of,
+    });
     return c.json({ area, ...range, points }, 200);
   });
 }

@@ -93,3 +93,15 @@ describe('parseCommand', () => {
     expect(() => parseCommand(argv)).toThrow(message);
   });
 });
+
+describe('--mistake-rate', () => {
+  it('is taken only when given, up to its maximum', () => {
+    expect(parseCommand(['file', '--out', 'r.csv', '--mistake-rate', '0.01'])).toMatchObject({
+      mistakeRate: 0.01,
+    });
+    expect(parseCommand(['file', '--out', 'r.csv'])).not.toHaveProperty('mistakeRate');
+    expect(() => parseCommand(['file', '--out', 'r.csv', '--mistake-rate', '0.5'])).toThrow(
+      UsageError,
+    );
+  });
+});

@@ -8,6 +8,7 @@ import {
   DEFAULT_INVALID_RATE,
   MAX_CORRECTION_RATE,
   MAX_INVALID_RATE,
+  MAX_MISTAKE_RATE,
   MIN_ENROLMENT,
   type BooleanSpelling,
   type EnrolmentSize,
@@ -23,6 +24,8 @@ export const USAGE = `Usage:
       --seed <n>                 default 42; the same seed gives the same file
       --invalid-rate <r>         share of rows of EACH invalid kind (default ${DEFAULT_INVALID_RATE}, max ${MAX_INVALID_RATE})
       --correction-rate <r>      share of reports later corrected (default ${DEFAULT_CORRECTION_RATE})
+      --mistake-rate <r>         share of reports with a realistic mistake (a value ×10, rupiah in
+                                 thousands, last month copied forward), for the quality page (default 0)
       --booleans true-false|ya-tidak   how CSV booleans are spelt (default true-false)
       --roster <path>            also write the cadre roster CSV
 
@@ -30,7 +33,7 @@ export const USAGE = `Usage:
       --api-url <url>            default API_URL when set, else http://127.0.0.1:$API_PORT
       --token <token>            bearer token for the API (default $ADMIN_TOKEN, else the
                                  token npm start generated into DATA_DIR/admin-token)
-      --villages, --seed, --correction-rate   as above
+      --villages, --seed, --correction-rate, --mistake-rate   as above
       --invalid-rate <r>         default 0
       --duration <s>             stop after this many seconds (default: until Ctrl-C)
       --limit <n>                stop after this many reports
@@ -43,6 +46,8 @@ interface Common {
   seed: number;
   invalidRate: number;
   correctionRate: number;
+  /** Only when given: generateReports' default (0) otherwise. */
+  mistakeRate?: number;
 }
 
 export type FileFormat = 'csv' | 'ndjson';
@@ -77,6 +82,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   'invalid-rate': { type: 'string' },
   'correction-rate': { type: 'string' },
+  'mistake-rate': { type: 'string' },
   booleans: { type: 'string' },
   roster: { type: 'string' },
   rate: { type: 'string' },
@@ -162,6 +168,9 @@ function common(values: Values, defaultInvalidRate: number): Common {
       min: 0,
       max: MAX_CORRECTION_RATE,
     }),
+    ...(values['mistake-rate'] === undefined
+      ? {}
+      : { mistakeRate: number(values, 'mistake-rate', 0, { min: 0, max: MAX_MISTAKE_RATE }) }),
   };
 }
 

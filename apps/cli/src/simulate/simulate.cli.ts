@@ -72,6 +72,7 @@ async function runFile(command: FileCommand): Promise<void> {
     to,
     invalidRate,
     correctionRate,
+    ...(command.mistakeRate === undefined ? {} : { mistakeRate: command.mistakeRate }),
     format: format === 'csv' ? ('csv' as const) : ('json' as const),
   };
   const progress = createProgress({ label: 'writing', total: expectedItemCount(options) });
@@ -184,6 +185,7 @@ async function runLive(command: LiveCommand): Promise<void> {
       signal: AbortSignal.any(signals),
       invalidRate: command.invalidRate,
       correctionRate: command.correctionRate,
+      ...(command.mistakeRate === undefined ? {} : { mistakeRate: command.mistakeRate }),
       ...(command.limit === undefined ? {} : { limit: command.limit }),
       onBatch: (current) =>
         progress.update(current.sent, undefined, `failed ${formatCount(current.failed)}`),

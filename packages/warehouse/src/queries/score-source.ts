@@ -1,6 +1,7 @@
 // One relation of per-area scores for any level: pre-aggregates above villages, reports for villages.
 import { COUNTRY_CODE, type Level, PILLAR_CODES } from '@pantau/domain';
 import { sql, type RawBuilder } from 'kysely';
+import { reportsAsOf, scoresAsOf } from './revisions.queries';
 import { codeInside, parentColumn } from './scope';
 
 const PILLAR_LIST = sql.raw(PILLAR_CODES.join(', '));
@@ -9,13 +10,16 @@ const PILLAR_LIST = sql.raw(PILLAR_CODES.join(', '));
  * Rows `(code, period, dci, <pillars>, villages_reporting, on_time)` of every area of `level`
  * inside `parent` that has a report in `periods` (areas without one are absent). Names are
  * left to the caller: joining 83,763 village names costs more than the scores themselves, so
- * callers join `areas` after they have cut the rows down.
+ * callers join `areas` after they have cut the rows down. With `asOf`, from the reports as they
+ * stood then (no pre-aggregates hold those).
  */
 export function scoreSource(
   level: Level,
   parent: string | null,
   periods: { from: string; to: string },
+  asOf?: string,
 ): RawBuilder<unknown> {
+  if (asOf !== undefined) return scoresAsOf(reportsAsOf(asOf), level, parent, periods);
   if (level === 'village') {
     // Reports carry their ancestors' codes, so a parent is a plain column filter.
     const column = parentColumn(parent);

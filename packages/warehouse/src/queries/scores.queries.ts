@@ -13,6 +13,7 @@ import {
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema';
 import { expectedByArea, expectedCounts } from './expected-villages';
+import { reportsAsOf, scoresAsOf } from './revisions.queries';
 import { nationalSource, scoreSource } from './score-source';
 import { parentColumn, type Metric } from './scope';
 
@@ -40,13 +41,16 @@ export interface AreaScoresQuery {
   parent: string | null;
   period: string;
   limit: number;
+  /** An ISO timestamp: the scores of the reports as they stood then. */
+  asOf?: string;
 }
 
 /** Areas of `level` inside `parent` with their scores for the period (null when none). */
 function scoredAreas(query: Omit<AreaScoresQuery, 'limit'>): RawBuilder<unknown> {
   const column = parentColumn(query.parent);
   const inParent = column ? sql`AND a.${sql.ref(column)} = ${query.parent}` : sql``;
-  const source = scoreSource(query.level, query.parent, { from: query.period, to: query.period });
+  const periods = { from: query.period, to: query.period };
+  const source = scoreSource(query.level, query.parent, periods, query.asOf);
   return sql`
     SELECT a.code, a.name, a.level, s.dci, ${PILLARS},
            coalesce(s.villages_reporting, 0)::INTEGER AS villages_reporting
@@ -98,20 +102,25 @@ export interface TimeseriesPoint {
   villages_reporting: number;
 }
 
-/** Per month from `from` to `to`: the area's scores (nulls and 0 where nothing was reported). */
+/**
+ * Per month from `from` to `to`: the area's scores (nulls and 0 where nothing was reported);
+ * with `asOf`, from the reports as they stood then.
+ */
 export async function getAreaTimeseries(
   db: Kysely<Database>,
-  query: { area: string | null; from: string; to: string },
+  query: { area: string | null; from: string; to: string; asOf?: string },
 ): Promise<TimeseriesPoint[]> {
   const area = query.area ?? COUNTRY_CODE;
   const level = area === COUNTRY_CODE ? 'country' : levelOfCode(area);
   // The district filter is redundant but cheap: short codes compare inline, so it discards
   // nearly every row before the village code is compared.
   const source =
-    level === 'village'
-      ? sql`(SELECT period, dci, ${sql.raw(PILLAR_CODES.join(', '))}, 1 AS villages_reporting
+    query.asOf !== undefined && level !== null
+      ? scoresAsOf(reportsAsOf(query.asOf), level, query.area, query)
+      : level === 'village'
+        ? sql`(SELECT period, dci, ${sql.raw(PILLAR_CODES.join(', '))}, 1 AS villages_reporting
              FROM reports WHERE district_code = ${adminParentCode(area)} AND village_code = ${area})`
-      : sql`(SELECT * FROM area_scores WHERE code = ${area} AND level = ${level})`;
+        : sql`(SELECT * FROM area_scores WHERE code = ${area} AND level = ${level})`;
   const { rows } = await sql<
     { period: string; dci: number; villages_reporting: number } & PillarRow
   >`

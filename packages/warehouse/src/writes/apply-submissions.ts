@@ -9,7 +9,7 @@
 //   5. storeVersions    reads `batch`              new reports, and versions replaced within
 //   6. supersede        writes `superseded`        earlier rows of a source that a later one beat
 //   7. recordSubmissions reads `batch`             the lineage of every submission
-//   8. markDirty        (memory)                   scopes whose aggregates are stale
+//   8. markDirty        (memory)                   scopes and reports whose aggregates are stale
 import {
   DuckDBTimestampTZValue,
   type DuckDBAppender,
@@ -354,7 +354,10 @@ async function recordSubmissions(connection: DuckDBConnection, loadedAt: string)
   );
 }
 
-/** Step 8: the (period, district) scopes whose pre-aggregates are now stale, marked dirty. */
+/**
+ * Step 8: the (period, district) scopes whose pre-aggregates are now stale, and the changed
+ * reports whose quality flags are, marked dirty.
+ */
 async function markDirty(
   connection: DuckDBConnection,
   changed: readonly { village_code: string; period: string }[],
@@ -375,6 +378,13 @@ async function markDirty(
     appender.endRow();
   }
   appender.closeSync();
+  const reports = await connection.createAppender('dirty_reports');
+  for (const c of changed) {
+    reports.appendVarchar(c.village_code);
+    reports.appendVarchar(c.period);
+    reports.endRow();
+  }
+  reports.closeSync();
   return touched;
 }
 

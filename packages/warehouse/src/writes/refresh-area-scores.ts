@@ -6,8 +6,10 @@
 //   1. collectScope    writes `scope_keys`   dirty (kecamatan, period) and their ancestors' keys
 //   2. districts       reads `scope_keys`    kecamatan rows from the reports
 //   3. upperLevels     reads `scope_keys`    regency … country rows from kecamatan rows
+//   4. qualityFlags    (quality-flags.ts)    the flags of the same scopes and changed reports
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COUNTRY_CODE, PILLAR_CODES, regionOfProvince } from '@pantau/domain';
+import { refreshQualityFlags } from './quality-flags';
 
 /** Each level above kecamatan and the kecamatan row's column naming its area at that level. */
 const UPPER_LEVELS = [
@@ -127,14 +129,15 @@ async function refreshUpperLevels(connection: DuckDBConnection): Promise<void> {
 
 /**
  * Rebuilds `area_scores` rows for every (area, period) above the dirty (district, period)
- * scopes — districts, their regencies, provinces, regions and the country — and clears the
- * dirty list, in the caller's transaction. Returns how many scopes were refreshed.
+ * scopes — districts, their regencies, provinces, regions and the country — and the quality
+ * flags that depend on them, then clears the dirty lists, in the caller's transaction. Returns how many scopes were refreshed.
  */
 export async function refreshAreaScores(connection: DuckDBConnection): Promise<number> {
   const scopes = await collectScope(connection);
   if (scopes === 0) return 0;
   await refreshDistricts(connection);
   await refreshUpperLevels(connection);
+  await refreshQualityFlags(connection);
   await connection.run('DELETE FROM dirty_scopes');
   return scopes;
 }

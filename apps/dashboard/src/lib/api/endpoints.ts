@@ -1,6 +1,6 @@
 // One function per API read the dashboard makes, through the typed client: request parameters and
 // response shapes come from the API's own route definitions. Pages call these, never `fetch`.
-import type { Level } from '@pantau/domain';
+import type { Level, QualityMethod, QualityStatus } from '@pantau/domain';
 import type { InferResponseType } from 'hono/client';
 import type { Metric } from '$lib/i18n';
 import { jsonOrThrow } from './api-error';
@@ -29,6 +29,13 @@ export type MissingVillage = NonNullable<Completeness['missing']>['villages'][nu
 export type VillageReports = Ok<V1['villages'][':code']['reports']['$get']>;
 export type VillageReport = VillageReports['reports'][number];
 export type VillageCadre = NonNullable<VillageReports['cadre']>;
+export type QualityFlags = Ok<V1['quality']['flags']['$get']>;
+export type QualityFlag = QualityFlags['rows'][number];
+export type QualitySummary = Ok<V1['quality']['summary']['$get']>;
+export type AreaQuality = QualitySummary['rows'][number];
+export type QualityIndicators = Ok<V1['quality']['indicators']['$get']>;
+export type IndicatorCompleteness = QualityIndicators['indicators'][number];
+export type Revisions = Ok<V1['revisions']['$get']>;
 /** A submission of the village's lineage (which anonymous readers are not shown). */
 export type SubmissionRecord = NonNullable<VillageReports['submissions']>[number];
 
@@ -58,9 +65,13 @@ export function createApi(fetcher: Fetch, origin: string) {
       v1.areas.$get({ query: query(q) }).then((r) => jsonOrThrow<AreaList>(r)),
     area: (code: string) =>
       v1.areas[':code'].$get({ param: { code } }).then((r) => jsonOrThrow<AreaDetail>(r)),
-    scores: (q: { level: Level; parent?: string | null; period?: string | null }) =>
-      v1.scores.$get({ query: query(q) }).then((r) => jsonOrThrow<Scores>(r)),
-    timeseries: (q: { area?: string | null; from: string; to: string }) =>
+    scores: (q: {
+      level: Level;
+      parent?: string | null;
+      period?: string | null;
+      as_of?: string | null;
+    }) => v1.scores.$get({ query: query(q) }).then((r) => jsonOrThrow<Scores>(r)),
+    timeseries: (q: { area?: string | null; from: string; to: string; as_of?: string | null }) =>
       v1.timeseries.$get({ query: query(q) }).then((r) => jsonOrThrow<Timeseries>(r)),
     distribution: (q: {
       level: Level;
@@ -91,6 +102,23 @@ export function createApi(fetcher: Fetch, origin: string) {
       period?: string | null;
       missing_limit?: number;
     }) => v1.completeness.$get({ query: query(q) }).then((r) => jsonOrThrow<Completeness>(r)),
+    qualityFlags: (q: {
+      parent?: string | null;
+      period?: string | null;
+      indicator?: string | null;
+      method?: QualityMethod | null;
+      status?: QualityStatus | null;
+      limit?: number;
+      offset?: number;
+    }) => v1.quality.flags.$get({ query: query(q) }).then((r) => jsonOrThrow<QualityFlags>(r)),
+    qualitySummary: (q: { level: Level; parent?: string | null; period?: string | null }) =>
+      v1.quality.summary.$get({ query: query(q) }).then((r) => jsonOrThrow<QualitySummary>(r)),
+    qualityIndicators: (q: { level: Level; parent?: string | null; period?: string | null }) =>
+      v1.quality.indicators
+        .$get({ query: query(q) })
+        .then((r) => jsonOrThrow<QualityIndicators>(r)),
+    revisions: (q: { parent?: string | null; period?: string | null }) =>
+      v1.revisions.$get({ query: query(q) }).then((r) => jsonOrThrow<Revisions>(r)),
     villageReports: (code: string) =>
       v1.villages[':code'].reports
         .$get({ param: { code }, query: {} })

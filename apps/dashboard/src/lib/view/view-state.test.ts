@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, childLevelOf, hrefWith, metricOf, periodOf } from './view-state';
+import {
+  areaPath,
+  asOfDayOf,
+  asOfTimestamp,
+  childLevelOf,
+  hrefWith,
+  metricOf,
+  periodOf,
+} from './view-state';
 
 const here = new URL(
   'http://pantau.test/explore/15?lang=en&period=2024-03&pillar=economy&sort=name',
@@ -46,5 +54,14 @@ describe('areas and levels', () => {
     expect(childLevelOf('country')).toBe('province');
     expect(childLevelOf('district')).toBe('village');
     expect(childLevelOf('village')).toBeNull();
+  });
+});
+
+describe('as of', () => {
+  it('reads a real day from the URL and gives the end of it in Jakarta', () => {
+    expect(asOfDayOf(new URL('http://x/explore/15?as_of=2024-07-01'))).toBe('2024-07-01');
+    expect(asOfDayOf(new URL('http://x/explore/15?as_of=2024-13-45'))).toBeNull();
+    expect(asOfDayOf(new URL('http://x/explore/15?as_of=yesterday'))).toBeNull();
+    expect(asOfTimestamp('2024-07-01')).toBe('2024-07-01T23:59:59+07:00');
   });
 });

@@ -14,6 +14,20 @@ export function periodOf(url: URL): string | null {
   return value !== null && isPeriod(value) ? value : null;
 }
 
+export const AS_OF_PARAM = 'as_of';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The day (YYYY-MM-DD) a view reads the reports as they stood at, or null for now. */
+export function asOfDayOf(url: URL): string | null {
+  const value = url.searchParams.get(AS_OF_PARAM);
+  return value !== null && DAY.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
+}
+
+/** The end of that day in Asia/Jakarta, as the API's `as_of` timestamp. */
+export function asOfTimestamp(day: string): string {
+  return `${day}T23:59:59+07:00`;
+}
+
 export function metricOf(url: URL): Metric {
   const value = url.searchParams.get(METRIC_PARAM);
   return value !== null && isPillarCode(value) ? value : 'dci';

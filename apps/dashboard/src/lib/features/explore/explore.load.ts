@@ -5,7 +5,14 @@ import { addMonths, REGIONS } from '@pantau/domain';
 import { createApi } from '$lib/api/endpoints';
 import { orError, unlessOutOfScope, type LoadInput } from '$lib/api/load';
 import { leaderRows, parseDir, parseSort, DIR_PARAM, SORT_PARAM } from './leaderboard';
-import { childLevelOf, hrefWith, metricOf, periodOf } from '$lib/view/view-state';
+import {
+  asOfDayOf,
+  asOfTimestamp,
+  childLevelOf,
+  hrefWith,
+  metricOf,
+  periodOf,
+} from '$lib/view/view-state';
 
 const TREND_MONTHS = 24;
 const HISTOGRAM_BINS = 10;
@@ -18,31 +25,35 @@ export async function loadExplore({ fetch, url, params }: LoadInput<{ code: stri
   const childLevel = childLevelOf(area.level);
   if (childLevel === null) error(404, `${area.name} (${area.code}) has no areas below it`);
   const metric = metricOf(url);
+  const asOfDay = asOfDayOf(url);
+  const as_of = asOfDay && asOfTimestamp(asOfDay);
   const children = await orError(
-    api.scores({ level: childLevel, parent: area.code, period: periodOf(url) }),
+    api.scores({ level: childLevel, parent: area.code, period: periodOf(url), as_of }),
   );
   const period = children.period;
   const from = addMonths(period, 1 - TREND_MONTHS);
   const parentCode = area.parent_code ?? (area.level === 'province' ? area.region_code : null);
-  const [previous, reporting, trend, parentTrend, nationTrend, distribution] = await orError(
-    Promise.all([
-      api.scores({ level: childLevel, parent: area.code, period: addMonths(period, -1) }),
-      // Only the counts are shown here, not the list of missing villages.
-      api.completeness({ level: childLevel, parent: area.code, period, missing_limit: 1 }),
-      api.timeseries({ area: area.code, from, to: period }),
-      parentCode
-        ? unlessOutOfScope(api.timeseries({ area: parentCode, from, to: period }))
-        : Promise.resolve(null),
-      unlessOutOfScope(api.timeseries({ from, to: period })),
-      api.distribution({
-        level: 'village',
-        parent: area.code,
-        period,
-        pillar: metric,
-        bins: HISTOGRAM_BINS,
-      }),
-    ]),
-  );
+  const [previous, reporting, trend, parentTrend, nationTrend, distribution, revisions] =
+    await orError(
+      Promise.all([
+        api.scores({ level: childLevel, parent: area.code, period: addMonths(period, -1), as_of }),
+        // Only the counts are shown here, not the list of missing villages.
+        api.completeness({ level: childLevel, parent: area.code, period, missing_limit: 1 }),
+        api.timeseries({ area: area.code, from, to: period, as_of }),
+        parentCode
+          ? unlessOutOfScope(api.timeseries({ area: parentCode, from, to: period }))
+          : Promise.resolve(null),
+        unlessOutOfScope(api.timeseries({ from, to: period })),
+        api.distribution({
+          level: 'village',
+          parent: area.code,
+          period,
+          pillar: metric,
+          bins: HISTOGRAM_BINS,
+        }),
+        api.revisions({ parent: area.code, period }),
+      ]),
+    );
   const sort = parseSort(url.searchParams.get(SORT_PARAM));
   const parentName =
     area.ancestors.at(-1)?.name ?? REGIONS.find((r) => r.code === parentCode)?.name ?? parentCode;
@@ -58,6 +69,9 @@ export async function loadExplore({ fetch, url, params }: LoadInput<{ code: stri
     parent: parentTrend ? { name: parentName ?? '', points: parentTrend.points } : null,
     nation: nationTrend?.points ?? null,
     distribution,
+    asOfDay,
+    /** Reports of the period that later corrections replaced (the badge). */
+    replaced: revisions.reports_replaced,
     loadedAt: Date.now(),
   };
 }

@@ -6,6 +6,9 @@ import { orError, type LoadInput } from '$lib/api/load';
 import { reportFor } from './village';
 import { hrefWith, periodOf } from '$lib/view/view-state';
 
+/** Every flag one report can carry: three methods for each indicator. */
+const FLAGS_LIMIT = 100;
+
 export async function loadVillage({ fetch, url, params }: LoadInput<{ code: string }>) {
   const api = createApi(fetch, url.origin);
   const level = levelOfCode(params.code);
@@ -18,14 +21,15 @@ export async function loadVillage({ fetch, url, params }: LoadInput<{ code: stri
   const report = reportFor(history.reports, periodOf(url));
   const period = report?.period ?? null;
   const district = area.parent_code;
-  const [districtSeries, nationSeries] = period
+  const [districtSeries, nationSeries, flags] = period
     ? await orError(
         Promise.all([
           district ? api.timeseries({ area: district, from: period, to: period }) : null,
           api.timeseries({ from: period, to: period }),
+          api.qualityFlags({ parent: params.code, period, limit: FLAGS_LIMIT }),
         ]),
       )
-    : [null, null];
+    : [null, null, null];
   return {
     area,
     history,
@@ -33,6 +37,7 @@ export async function loadVillage({ fetch, url, params }: LoadInput<{ code: stri
     period,
     district: districtSeries?.points[0] ?? null,
     nation: nationSeries?.points[0] ?? null,
+    flags: flags?.rows ?? [],
     loadedAt: Date.now(),
   };
 }

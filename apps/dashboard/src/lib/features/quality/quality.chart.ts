@@ -1,0 +1,149 @@
+// Chart options of the quality view: flag rates per area × method, and indicator completeness.
+import { QUALITY_METHODS, type QualityMethod } from '@pantau/domain';
+import { baseOption } from '$lib/charts/chart-defaults';
+import type { ChartOption } from '$lib/charts/echarts';
+import { NO_DATA_COLOR, SCORE_SCALE, SERIES_COLORS } from '$lib/charts/palette';
+import { formatCount, formatRate, formatScore, type Lang } from '$lib/i18n';
+
+export interface QualityRow {
+  name: string;
+  reports: number;
+  flags: Record<QualityMethod, number>;
+}
+
+const ROW_PX = 24;
+const CHROME_PX = 110;
+
+export function rowsHeight(rows: number): number {
+  return Math.max(200, rows * ROW_PX + CHROME_PX);
+}
+
+/** Reports a rate is given per: a report may carry several flags, so not a percentage. */
+const PER_REPORTS = 100;
+
+/** Flags of a method per 100 reports of the area; areas without reports have none. */
+export function methodRate(row: QualityRow, method: QualityMethod): number | null {
+  return row.reports === 0 ? null : (PER_REPORTS * row.flags[method]) / row.reports;
+}
+
+/** Cells [method index, row index, flags per 100 reports]; rows without reports are left out. */
+export function qualityCells(rows: readonly QualityRow[]): [number, number, number][] {
+  const cells: [number, number, number][] = [];
+  rows.forEach((row, y) =>
+    QUALITY_METHODS.forEach((method, x) => {
+      const rate = methodRate(row, method);
+      if (rate !== null) cells.push([x, y, rate]);
+    }),
+  );
+  return cells;
+}
+
+/** Areas × methods: flags per 100 reports, pale to deep; the tooltip gives the count too. */
+export function qualityHeatmapOption(
+  lang: Lang,
+  rows: readonly QualityRow[],
+  methodNames: Record<QualityMethod, string>,
+): ChartOption {
+  const ordered = [...rows].reverse();
+  const cells = qualityCells(ordered);
+  const max = Math.max(1, ...cells.map(([, , v]) => v));
+  return {
+    ...baseOption(lang),
+    tooltip: {
+      confine: true,
+      formatter: (params: unknown) => {
+        const [x, y, v] = (params as { value: [number, number, number] }).value;
+        const row = ordered[y];
+        const method = QUALITY_METHODS[x];
+        if (!row || !method) return '';
+        return `${row.name}<br/>${methodNames[method]}: <b>${formatCount(lang, row.flags[method])}</b> / ${formatCount(lang, row.reports)} (${formatScore(lang, v)})`;
+      },
+    },
+    grid: { left: 8, right: 8, top: 8, bottom: 60, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: QUALITY_METHODS.map((m) => methodNames[m]),
+      axisLabel: { interval: 0, fontSize: 11 },
+      position: 'top',
+    },
+    yAxis: {
+      type: 'category',
+      data: ordered.map((r) => r.name),
+      axisLabel: { fontSize: 11, width: 140, overflow: 'truncate' },
+      splitArea: { show: true, areaStyle: { color: [NO_DATA_COLOR, '#f3f4f6'] } },
+    },
+    visualMap: {
+      min: 0,
+      max,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 120,
+      inRange: { color: [...SCORE_SCALE] },
+      text: [formatScore(lang, max), '0'],
+      textStyle: { fontSize: 11 },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data: cells,
+        label: {
+          show: rows.length <= 30,
+          fontSize: 10,
+          formatter: (params: { value?: unknown }) => {
+            const value = Array.isArray(params.value) ? params.value[2] : null;
+            return typeof value === 'number' ? formatScore(lang, value) : '';
+          },
+        },
+        itemStyle: { borderColor: '#fff', borderWidth: 1 },
+      },
+    ],
+  };
+}
+
+export interface FilledShare {
+  label: string;
+  share: number | null;
+}
+
+/** Horizontal bars of the share of reports that filled each indicator, least filled on top. */
+export function indicatorBarsOption(
+  lang: Lang,
+  rows: readonly FilledShare[],
+  seriesName: string,
+): ChartOption {
+  const ordered = [...rows].sort((a, b) => (b.share ?? 0) - (a.share ?? 0));
+  return {
+    ...baseOption(lang),
+    color: [SERIES_COLORS[0]],
+    tooltip: {
+      confine: true,
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (value) => (typeof value === 'number' ? formatRate(lang, value / 100) : '—'),
+    },
+    grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      interval: 25,
+      axisLabel: { formatter: (value: number) => `${value}%` },
+    },
+    yAxis: {
+      type: 'category',
+      data: ordered.map((r) => r.label),
+      axisLabel: { width: 220, overflow: 'truncate', fontSize: 11 },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: seriesName,
+        data: ordered.map((r) => (r.share === null ? null : r.share * 100)),
+        barMaxWidth: 12,
+      },
+    ],
+  };
+}

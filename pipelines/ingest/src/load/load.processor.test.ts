@@ -1,0 +1,100 @@
+import { scoreReport, type IndicatorValue } from '@pantau/domain';
+import { openWarehouse, packSubmissions, type Submission, type Warehouse } from '@pantau/warehouse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitSubmissions } from './load.processor';
+
+const KUNGKAI = '15.02.02.2004';
+const LETTERS = 'gov_online_letters_pct';
+const INTERNET = 'mob_household_internet_pct';
+/** Nine villages of Muara Siau kecamatan (15.02.03). */
+const MUARA_SIAU = ['2004', '2007', '2008', '2009', '2010', '2011', '2012', '2013', '2015'].map(
+  (n) => `15.02.03.${n}`,
+);
+
+let warehouse: Warehouse;
+
+beforeEach(async () => {
+  warehouse = await openWarehouse({ dataDir: null });
+});
+
+afterEach(async () => {
+  await warehouse.close();
+});
+
+function submissions(
+  source_id: string,
+  submittedAt: string,
+  reports: [village: string, period: string, indicators: Record<string, IndicatorValue>][],
+): Submission[] {
+  return reports.map(([village_code, period, indicators], i) => ({
+    submission_id: `${source_id}:${i + 2}`,
+    source: 'import',
+    source_id,
+    line: i + 2,
+    received_at: '2023-12-01T00:00:00.000Z',
+    valid: true,
+    report: {
+      report_id: `${source_id}-${village_code}-${period}`,
+      cadre_id: null,
+      village_code,
+      period,
+      submitted_at: submittedAt,
+      notes: null,
+      indicators,
+    },
+    scores: scoreReport(indicators),
+  }));
+}
+
+async function flags() {
+  return warehouse.db
+    .selectFrom('quality_flags')
+    .select(['village_code', 'period', 'method', 'baseline'])
+    .orderBy('village_code')
+    .orderBy('period')
+    .execute();
+}
+
+describe('the loader’s commit', () => {
+  it('recomputes the flags a late correction changes: later months and its kecamatan', async () => {
+    const history = [10, 10, 10, 10, 12, 12, 30].map(
+      (value, i): [string, string, Record<string, IndicatorValue>] => [
+        KUNGKAI,
+        `2023-0${i + 1}`,
+        { [LETTERS]: value },
+      ],
+    );
+    const peers = [20, 22, 24, 26, 28, 30, 32, 34, 90].map(
+      (value, i): [string, string, Record<string, IndicatorValue>] => [
+        MUARA_SIAU[i]!,
+        '2023-03',
+        { [INTERNET]: value },
+      ],
+    );
+    await commitSubmissions(
+      warehouse,
+      packSubmissions(submissions('history', '2023-08-01T00:00:00Z', [...history, ...peers])),
+    );
+    // July's baseline (10, 10, 10, 10, 12, 12) has MAD 0: only the peer outlier is flagged.
+    expect(await flags()).toEqual([
+      { village_code: MUARA_SIAU[8], period: '2023-03', method: 'peer', baseline: 27 },
+    ]);
+
+    // Months later, January is corrected to 12 and one peer's 28 to 80.
+    const { event } = await commitSubmissions(
+      warehouse,
+      packSubmissions(
+        submissions('late', '2023-11-01T00:00:00Z', [
+          [KUNGKAI, '2023-01', { [LETTERS]: 12 }],
+          [MUARA_SIAU[4]!, '2023-03', { [INTERNET]: 80 }],
+        ]),
+      ),
+    );
+    expect(event.counts.updated).toBe(2);
+    expect(await flags()).toEqual([
+      { village_code: KUNGKAI, period: '2023-07', method: 'history', baseline: 11 },
+      { village_code: MUARA_SIAU[4], period: '2023-03', method: 'peer', baseline: 28 },
+      { village_code: MUARA_SIAU[8], period: '2023-03', method: 'peer', baseline: 28 },
+    ]);
+  });
+});
