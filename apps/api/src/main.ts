@@ -17,6 +17,7 @@ import { createApp } from './app';
 import { apiLimits } from './deps';
 import { env } from './env';
 import { LiveFeed } from './live/live-feed';
+import { startLake } from './lake';
 import { createLogger } from './logger';
 import { serveApi } from './serve';
 
@@ -61,6 +62,8 @@ const live = new LiveFeed({
   clientBufferBytes: env.LIVE_CLIENT_BUFFER_BYTES,
 });
 
+const lake = startLake(env, warehouse, logger);
+
 const loader = startLoader({
   warehouse,
   connection: redis,
@@ -69,6 +72,7 @@ const loader = startLoader({
   lockDurationMs: env.LOADER_LOCK_MS,
   onLoaded(event) {
     live.publish(event);
+    lake?.touch();
     redis
       .publish(loadedChannel(env.QUEUE_PREFIX), JSON.stringify(event))
       .catch((error: unknown) => {
@@ -107,6 +111,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing the batch in hand');
   server.close();
   await loader.close();
+  await lake?.close();
   await queues.close();
   await warehouse.close();
   await redis.quit();

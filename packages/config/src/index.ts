@@ -127,6 +127,16 @@ export const envVars = {
    * dropped (its browser reconnects and reloads what changed) rather than held in memory.
    */
   LIVE_CLIENT_BUFFER_BYTES: byteSize(MiB),
+  /**
+   * Whether the API's loader publishes the store as a Parquet lake under DATA_DIR/lake (for
+   * readers beside the API: DuckDB, pandas, Spark, Trino; read replicas).
+   */
+  LAKE: onOff('on'),
+  /**
+   * Least seconds between two lake versions. A version rewrites only the months loaded since
+   * the last one, but that is still a national month's Parquet after each busy interval.
+   */
+  LAKE_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(30),
 } as const;
 
 export type EnvVarName = keyof typeof envVars;

@@ -29,3 +29,5 @@ export * from './writes/imports.writes';
 export * from './queries/imports.queries';
 export * from './queries/pipeline.queries';
 export * from './queries/submissions.queries';
+export * from './lake/lake-manifest';
+export * from './lake/lake-publisher';

@@ -61,6 +61,11 @@ export interface Warehouse {
   readonly keys: StoredKeys;
   /** The last write's failure, if the last write failed (cleared by a successful one). */
   readonly lastWriteError: Error | null;
+  /**
+   * A connection of its own, for long reads that should hold no pooled reader (the lake
+   * publisher's snapshot). Closed by its user, or at the latest by `close()`.
+   */
+  connect(): Promise<DuckDBConnection>;
   close(): Promise<void>;
 }
 
@@ -91,6 +96,7 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   let closed = false;
 
   let lastWriteError: Error | null = null;
+  const ownConnections: DuckDBConnection[] = [];
 
   async function transaction<T>(
     work: (tx: WriteContext) => Promise<T>,
@@ -125,6 +131,12 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
       queue = next.catch(() => undefined);
       return next;
     },
+    async connect() {
+      if (closed) throw new Error('warehouse is closed');
+      const connection = await instance.connect();
+      ownConnections.push(connection);
+      return connection;
+    },
     async close() {
       if (closed) return;
       await queue;
@@ -132,7 +144,7 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
       await db.destroy();
       await writeDb.destroy();
       if (path !== ':memory:') await writer.run('CHECKPOINT');
-      for (const connection of [...readers, writer]) connection.closeSync();
+      for (const connection of [...ownConnections, ...readers, writer]) connection.closeSync();
       instance.closeSync();
     },
   };

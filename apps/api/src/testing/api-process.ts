@@ -39,7 +39,8 @@ export async function startApiProcess(
   let output = '';
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: API_DIR,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, API_PORT: String(port) },
+    // The lake publisher is off unless a test asks for it: its Parquet would only slow others.
+    env: { ...process.env, LOG_LEVEL: 'warn', LAKE: 'off', ...env, API_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
