@@ -31,3 +31,4 @@ export * from './queries/pipeline.queries';
 export * from './queries/submissions.queries';
 export * from './lake/lake-manifest';
 export * from './lake/lake-publisher';
+export * from './lake/lake-snippets';

@@ -11,6 +11,7 @@ import { applySubmissions } from '../writes/apply-submissions';
 import { refreshAreaScores } from '../writes/refresh-area-scores';
 import { readManifest, type LakeManifest, type LakeTable } from './lake-manifest';
 import { LakePublisher } from './lake-publisher';
+import { duckdbSnippet } from './lake-snippets';
 
 const GRACE_MS = 60_000;
 
@@ -65,15 +66,12 @@ async function loadFebruaryReport() {
   });
 }
 
-/** Rows of a lake table as a fresh DuckDB reads them from the manifest's files alone. */
-async function readLake(manifest: LakeManifest, table: LakeTable, sql: string) {
+/** Rows as a fresh DuckDB reads them through the snippet `npm run lake` prints. */
+async function readLake(manifest: LakeManifest, sql: string) {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    const files = manifest.tables[table].files.map((f) => `'${join(dir, f)}'`).join(', ');
-    await connection.run(
-      `CREATE VIEW ${table} AS SELECT * FROM read_parquet([${files}], hive_partitioning = true)`,
-    );
+    await connection.run(duckdbSnippet(manifest, dir));
     return (await connection.runAndReadAll(sql)).getRowObjectsJson();
   } finally {
     connection.closeSync();
@@ -113,7 +111,7 @@ describe('LakePublisher', () => {
         .execute()
     ).map((row) => ({ ...row }));
     expect(stored.length).toBeGreaterThan(10);
-    expect(await readLake(manifest, 'area_scores', query)).toEqual(stored);
+    expect(await readLake(manifest, query)).toEqual(stored);
   });
 
   it('rewrites only the partitions that changed and keeps the files of the others', async () => {
@@ -130,7 +128,6 @@ describe('LakePublisher', () => {
     }
     const rows = await readLake(
       second,
-      'reports',
       `SELECT village_code FROM reports WHERE period = '2023-02' ORDER BY 1`,
     );
     expect(rows).toEqual([{ village_code: KUNGKAI }, { village_code: SUNGAI_UDANG }]);
