@@ -95,6 +95,11 @@ export const envVars = {
     .default(Math.max(1, availableParallelism() - 1)),
   /** How long a crashed loader's jobs stay locked before a restarted one takes them over. */
   LOADER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * A file the validate worker rewrites every few seconds while it runs and reaches Redis (unset:
+   * none): its image's HEALTHCHECK fails when the file grows old.
+   */
+  WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   /** How long a killed validate worker's jobs stay locked before another worker takes them. */
   VALIDATE_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** Largest import file, in bytes (4 GiB: some 20 million reports). */
