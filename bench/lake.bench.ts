@@ -31,6 +31,16 @@ const { values } = parseArgs({
 });
 const LIVE_REPORTS = Number(values.live);
 
+/** Single-report loads timed before the publish, for a baseline. */
+const BASELINE_LOADS = 20;
+
+/** p50 and max of some durations. */
+function summary(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const p50 = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return `p50 ${p50.toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`;
+}
+
 /** Bytes of the files under `dir`. */
 function bytesUnder(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -100,7 +110,12 @@ try {
   const lakeDir = join(dataDir, 'lake');
   const publisher = new LakePublisher({ warehouse, dir: lakeDir, intervalMs: 0 });
 
-  // Small writes beside the whole first version: how long a live load waits for the publish.
+  // Small writes alone, then beside the whole first version: what the publish costs a live load.
+  const alone: number[] = [];
+  for (let n = 0; n < BASELINE_LOADS; n++) {
+    alone.push((await timed(() => load(warehouse, corrections(1, `alone-${n}`))))[1]);
+  }
+  line(`single-report loads alone: ${summary(alone)}`);
   const waits: number[] = [];
   let writing = true;
   const writer = (async () => {
@@ -112,10 +127,7 @@ try {
   await publish(publisher, 'first version (every partition)');
   writing = false;
   await writer;
-  waits.sort((a, b) => a - b);
-  line(
-    `  ${waits.length} single-report loads meanwhile: p50 ${waits[Math.floor(waits.length / 2)]?.toFixed(0)} ms, max ${waits.at(-1)?.toFixed(0)} ms`,
-  );
+  line(`  ${waits.length} single-report loads meanwhile: ${summary(waits)}`);
   line(
     `  lake size ${(bytesUnder(lakeDir) / 2 ** 20).toFixed(0)} MiB, database ${(bytesUnder(dataDir) / 2 ** 20 - bytesUnder(lakeDir) / 2 ** 20).toFixed(0)} MiB`,
   );

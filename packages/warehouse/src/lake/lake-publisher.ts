@@ -89,11 +89,15 @@ export class LakePublisher {
     return this.#manifest === before ? null : this.#manifest;
   }
 
-  /** Waits for the publish in progress and stops; the next start publishes what it missed. */
+  /**
+   * Stops, interrupting a publish in progress (a whole national version takes a minute): readers
+   * keep the published version, and the next start publishes what this one missed.
+   */
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    if (this.#running && this.#connection) (await this.#connection).interrupt();
     while (this.#running) await this.#running;
     if (this.#connection) (await this.#connection).closeSync();
     this.#connection = null;
@@ -111,7 +115,8 @@ export class LakePublisher {
   #run(): void {
     this.#pending = false;
     this.#running = this.#publishOnce()
-      .catch((error: unknown) => this.#options.onError?.(error))
+      // A publish that close() interrupted is no error: its files are swept at the next start.
+      .catch((error: unknown) => this.#closed || this.#options.onError?.(error))
       .finally(() => {
         this.#running = null;
         this.#lastPublish = Date.now();
