@@ -70,8 +70,8 @@ function seconds(duration: string): number {
 
 /**
  * The longest a loader batch may take before the API can stop cleanly: 130,000 reports at the
- * slowest rate measured for a whole-pipeline import here (16 k/s) is 8 s; a national lake
- * version being written at the same time takes as long again. Doubled for a busy host.
+ * slowest rate measured for a whole-pipeline import here (16 k/s) is 8 s, and a commit waits on
+ * the machine's other work; then DuckDB checkpoints. Several times that, for a busy host.
  */
 const SLOWEST_BATCH_S = 60;
 

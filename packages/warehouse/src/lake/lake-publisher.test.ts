@@ -181,4 +181,18 @@ describe('LakePublisher', () => {
       'reports/period=2023-03/v000002-deadbeef_0.parquet',
     );
   });
+
+  it('stops at close during a publish, and the next start publishes a whole version', async () => {
+    const interrupted = publisher.publish();
+    await publisher.close();
+    await interrupted;
+
+    publisher = startPublisher();
+    const manifest = await publisher.publish();
+    const current = manifest ?? (await readManifest(dir));
+    expect(current?.tables.reports.partitions.map((p) => p.period)).toEqual(['2023-02', '2023-03']);
+    for (const file of Object.values(current!.tables).flatMap((t) => t.files)) {
+      expect(existsSync(join(dir, file))).toBe(true);
+    }
+  });
 });
