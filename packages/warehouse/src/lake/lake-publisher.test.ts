@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KUNGKAI, openReadFixture, SUNGAI_UDANG } from '../testing/read.fixture';
-import { validSubmission } from '../testing/submissions.fixture';
+import { rejectedSubmission, validSubmission } from '../testing/submissions.fixture';
 import type { Warehouse } from '../warehouse';
 import { applySubmissions } from '../writes/apply-submissions';
 import { refreshAreaScores } from '../writes/refresh-area-scores';
@@ -79,7 +79,7 @@ async function readLake(manifest: LakeManifest, sql: string) {
   }
 }
 
-function partitionFiles(manifest: LakeManifest, table: LakeTable, period: string) {
+function partitionFiles(manifest: LakeManifest, table: LakeTable, period: string | null) {
   return manifest.tables[table].partitions.find((p) => p.period === period)?.files;
 }
 
@@ -194,5 +194,24 @@ describe('LakePublisher', () => {
     for (const file of Object.values(current!.tables).flatMap((t) => t.files)) {
       expect(existsSync(join(dir, file))).toBe(true);
     }
+  });
+
+  it('keeps a rejected submission whose period is not a month out of the month partitions', async () => {
+    await warehouse.write((tx) =>
+      applySubmissions(tx, [rejectedSubmission('import-9', 2, { period: '../2023-3' })]),
+    );
+    const manifest = await publish();
+
+    const partitions = manifest.tables.submissions.partitions.map((p) => p.period);
+    expect(partitions).toEqual([null, '2023-02', '2023-03']);
+    expect(partitionFiles(manifest, 'submissions', null)?.[0]).toMatch(
+      /^submissions\/period=__HIVE_DEFAULT_PARTITION__\//,
+    );
+    expect(
+      await readLake(
+        manifest,
+        `SELECT period, period_sent FROM submissions WHERE outcome = 'rejected'`,
+      ),
+    ).toEqual([{ period: null, period_sent: '../2023-3' }]);
   });
 });

@@ -29,6 +29,22 @@ const ROW_IDENTITY: Record<LakeTable, string> = {
   report_history: 'hash(submission_id, replaced_by)',
 };
 
+/** A month as the store writes it; a rejected submission's period is whatever was sent. */
+const MONTH = `'^[0-9]{4}-(0[1-9]|1[0-2])$'`;
+
+/**
+ * Each table's rows with the partition column `period`. A submission's period may be anything a
+ * client sent: only a well-formed month becomes a partition (a directory), the rest go to the
+ * NULL partition, and the value as sent stays in the file as `period_sent`.
+ */
+const PARTITIONED: Record<LakeTable, string> = {
+  reports: 'SELECT * FROM reports',
+  area_scores: 'SELECT * FROM area_scores',
+  submissions: `SELECT * EXCLUDE (period), period AS period_sent,
+      CASE WHEN regexp_matches(period, ${MONTH}) THEN period END AS period FROM submissions`,
+  report_history: 'SELECT * FROM report_history',
+};
+
 /** How DuckDB names the partition of rows whose period is NULL. */
 const NULL_PARTITION = '__HIVE_DEFAULT_PARTITION__';
 
@@ -40,7 +56,7 @@ type Fingerprints = Map<string | null, Omit<LakePartition, 'files'>>;
 async function fingerprints(connection: DuckDBConnection, table: LakeTable): Promise<Fingerprints> {
   const reader = await connection.runAndReadAll(
     `SELECT period, count(*)::BIGINT AS rows, bit_xor(${ROW_IDENTITY[table]})::VARCHAR AS fingerprint
-       FROM ${table} AS t GROUP BY period`,
+       FROM (${PARTITIONED[table]}) AS t GROUP BY period`,
   );
   const result: Fingerprints = new Map();
   for (const [period, rows, fingerprint] of reader.getRowsJS() as [
@@ -67,7 +83,7 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** The period a written file belongs to, from its `period=…` directory. */
 function periodOfFile(file: string): string | null {
-  const value = /(?:^|[\\/])period=([^\\/]+)[\\/]/.exec(file)?.[1];
+  const value = /(?:^|[\\/])period=([^\\/]*)[\\/]/.exec(file)?.[1];
   if (value === undefined) throw new Error(`not a partitioned file: ${file}`);
   return value === NULL_PARTITION ? null : decodeURIComponent(value);
 }
@@ -86,7 +102,7 @@ async function copyChanged(
     ...(periods.includes(null) ? ['period IS NULL'] : []),
   ];
   const reader = await connection.runAndReadAll(
-    `COPY (SELECT * FROM ${table} WHERE ${conditions.join(' OR ')})
+    `COPY (SELECT * FROM (${PARTITIONED[table]}) WHERE ${conditions.join(' OR ')})
        TO ${quote(join(lakeDir, table))}
        (${PARQUET_OPTIONS}, FILENAME_PATTERN ${quote(`${filePrefix}_{i}`)},
         OVERWRITE_OR_IGNORE, RETURN_FILES)`,
