@@ -116,7 +116,9 @@ export class LakePublisher {
     this.#pending = false;
     this.#running = this.#publishOnce()
       // A publish that close() interrupted is no error: its files are swept at the next start.
-      .catch((error: unknown) => this.#closed || this.#options.onError?.(error))
+      .catch((error: unknown) => {
+        if (!this.#closed) this.#options.onError?.(error);
+      })
       .finally(() => {
         this.#running = null;
         this.#lastPublish = Date.now();
