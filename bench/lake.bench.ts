@@ -3,7 +3,6 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scoreReport, type IndicatorValue } from '@pantau/domain';
 import {
@@ -16,15 +15,12 @@ import {
   type Warehouse,
 } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
-import { LAST_PERIOD, openNationalData } from './lib/national-data';
+import { DATA_DIR_OPTION, LAST_PERIOD, openNationalData } from './lib/national-data';
 import { line, timed } from './lib/report';
 
 const { values } = parseArgs({
   options: {
-    'data-dir': {
-      type: 'string',
-      default: fileURLToPath(new URL('./out/national', import.meta.url)),
-    },
+    'data-dir': DATA_DIR_OPTION,
     /** Reports of the latest month a live interval brings before the next version. */
     live: { type: 'string', default: '1000' },
   },
