@@ -117,7 +117,10 @@ export class LakePublisher {
     this.#running = this.#publishOnce()
       // A publish that close() interrupted is no error: its files are swept at the next start.
       .catch((error: unknown) => {
-        if (!this.#closed) this.#options.onError?.(error);
+        if (this.#closed) return;
+        this.#options.onError?.(error);
+        // What it was to publish is still unpublished: try again after the interval.
+        this.#pending = true;
       })
       .finally(() => {
         this.#running = null;
