@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import svelteConfig from './apps/dashboard/svelte.config.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules', '**/build', '**/.svelte-kit', '**/.turbo', 'data'] },
+  { ignores: ['**/node_modules', '**/build', '**/.svelte-kit', '**/.turbo', '**/dist', 'data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTestApp, TEST_ADMIN_TOKEN } from '@pantau/api/testing';
 import {
@@ -22,15 +21,12 @@ import {
   rankAreas,
   type Warehouse,
 } from '@pantau/warehouse';
-import { LAST_PERIOD, openNationalData } from './lib/national-data';
+import { DATA_DIR_OPTION, LAST_PERIOD, openNationalData } from './lib/national-data';
 import { line } from './lib/report';
 
 const { values } = parseArgs({
   options: {
-    'data-dir': {
-      type: 'string',
-      default: fileURLToPath(new URL('./out/national', import.meta.url)),
-    },
+    'data-dir': DATA_DIR_OPTION,
     runs: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '5' },
     filter: { type: 'string' },

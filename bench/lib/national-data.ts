@@ -1,6 +1,7 @@
 // Builds (or reuses) a national data dir: every village, 24 months of deterministic reports, a roster.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   addMonths,
   INDICATORS,
@@ -24,6 +25,12 @@ import { line, timed } from './report';
 /** Bump when the generated data changes, so an old data dir is rebuilt rather than reused. */
 const DATA_VERSION = 1;
 const MARKER_FILE = 'bench-national.json';
+
+/** The `--data-dir` option of the benches that read the national data dir (built if missing). */
+export const DATA_DIR_OPTION = {
+  type: 'string',
+  default: fileURLToPath(new URL('../out/national', import.meta.url)),
+} as const;
 
 export const FIRST_PERIOD = '2023-01';
 export const MONTHS = 24;

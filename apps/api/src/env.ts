@@ -15,6 +15,8 @@ export const env = parseEnv(
     ...LIMIT_VARS,
     'LIVE_MAX_CONNECTIONS',
     'LIVE_CLIENT_BUFFER_BYTES',
+    'LAKE',
+    'LAKE_INTERVAL_S',
   ],
   process.env,
 );

@@ -17,6 +17,7 @@ import { createApp } from './app';
 import { apiLimits } from './deps';
 import { env } from './env';
 import { LiveFeed } from './live/live-feed';
+import { startLake } from './lake';
 import { createLogger } from './logger';
 import { ApiMetrics } from './metrics/api-metrics';
 import { serveApi } from './serve';
@@ -63,6 +64,7 @@ const live = new LiveFeed({
 });
 
 const metrics = new ApiMetrics({ queues, live });
+const lake = startLake(env, warehouse, logger);
 
 const loader = startLoader({
   warehouse,
@@ -74,6 +76,7 @@ const loader = startLoader({
   onLoaded(event) {
     metrics.observeLoaded(event);
     live.publish(event);
+    lake?.touch();
     redis
       .publish(loadedChannel(env.QUEUE_PREFIX), JSON.stringify(event))
       .catch((error: unknown) => {
@@ -113,6 +116,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing the batch in hand');
   server.close();
   await loader.close();
+  await lake?.close();
   await queues.close();
   await warehouse.close();
   await redis.quit();

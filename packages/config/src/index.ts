@@ -96,6 +96,11 @@ export const envVars = {
     .default(Math.max(1, availableParallelism() - 1)),
   /** How long a crashed loader's jobs stay locked before a restarted one takes them over. */
   LOADER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * A file the validate worker rewrites every few seconds while it runs and reaches Redis (unset:
+   * none): its image's HEALTHCHECK fails when the file grows old.
+   */
+  WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   /** How long a killed validate worker's jobs stay locked before another worker takes them. */
   VALIDATE_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** Largest import file, in bytes (4 GiB: some 20 million reports). */
@@ -133,6 +138,15 @@ export const envVars = {
    * first): national district /scores is about 2 MiB of JSON plus its compressed forms.
    */
   READ_CACHE_BYTES: byteSize(64 * MiB),
+   * Whether the API's loader publishes the store as a Parquet lake under DATA_DIR/lake (for
+   * readers beside the API: DuckDB, pandas, Spark, Trino; read replicas).
+   */
+  LAKE: onOff('on'),
+  /**
+   * Least seconds between two lake versions. A version rewrites only the months loaded since
+   * the last one, but that is still a national month's Parquet after each busy interval.
+   */
+  LAKE_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(30),
 } as const;
 
 export type EnvVarName = keyof typeof envVars;

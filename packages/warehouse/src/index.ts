@@ -31,3 +31,6 @@ export * from './queries/pipeline.queries';
 export * from './queries/submissions.queries';
 export * from './queries/quality.queries';
 export * from './queries/revisions.queries';
+export * from './lake/lake-manifest';
+export * from './lake/lake-publisher';
+export * from './lake/lake-snippets';

@@ -66,6 +66,10 @@ export interface Warehouse {
    * warehouse is the only writer), so readers key what they derive from the data by it.
    */
   readonly version: number;
+   * A connection of its own, for long reads that should hold no pooled reader (the lake
+   * publisher's snapshot). Closed by its user, or at the latest by `close()`.
+   */
+  connect(): Promise<DuckDBConnection>;
   close(): Promise<void>;
 }
 
@@ -97,6 +101,7 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
 
   let lastWriteError: Error | null = null;
   let version = 0;
+  const ownConnections: DuckDBConnection[] = [];
 
   async function transaction<T>(
     work: (tx: WriteContext) => Promise<T>,
@@ -137,6 +142,12 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
       queue = next.catch(() => undefined);
       return next;
     },
+    async connect() {
+      if (closed) throw new Error('warehouse is closed');
+      const connection = await instance.connect();
+      ownConnections.push(connection);
+      return connection;
+    },
     async close() {
       if (closed) return;
       await queue;
@@ -144,7 +155,7 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
       await db.destroy();
       await writeDb.destroy();
       if (path !== ':memory:') await writer.run('CHECKPOINT');
-      for (const connection of [...readers, writer]) connection.closeSync();
+      for (const connection of [...ownConnections, ...readers, writer]) connection.closeSync();
       instance.closeSync();
     },
   };

@@ -3,6 +3,7 @@ import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { env } from './env';
+import { startHeartbeat } from './heartbeat';
 import type { LoadJob } from './load/load.job';
 import { createRedis, DEFAULT_JOB_OPTIONS, LOAD_QUEUE } from './queues';
 import { startValidateWorker } from './validate/validate.worker';
@@ -26,6 +27,13 @@ const worker = startValidateWorker({
   logger,
   lockDurationMs: env.VALIDATE_LOCK_MS,
 });
+const heartbeat =
+  env.WORKER_HEARTBEAT_FILE === undefined
+    ? null
+    : startHeartbeat(
+        env.WORKER_HEARTBEAT_FILE,
+        () => worker.isRunning() && connection.status === 'ready',
+      );
 logger.info({ villages: villages.size, prefix: env.QUEUE_PREFIX }, 'validate worker ready');
 
 let stopping = false;
@@ -33,6 +41,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'finishing the jobs in hand, then stopping');
+  heartbeat?.stop();
   await worker.close();
   await loadQueue.close();
   await connection.quit();

@@ -49,6 +49,7 @@ export async function startApi(
       QUEUE_PREFIX: options.queuePrefix,
       REDIS_URL: options.redisUrl,
       LOG_LEVEL: 'warn',
+      LAKE: 'off',
     },
     logDir: LOG_DIR,
   });

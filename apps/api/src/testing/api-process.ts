@@ -1,4 +1,5 @@
-// Runs the real API process (tsx apps/api/src/main.ts) as a child, to stop or kill it in tests.
+// Runs the real API process (tsx apps/api/src/main.ts, or its build) as a child, to stop or kill it
+// in tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -30,16 +31,24 @@ export interface ApiProcess {
   kill(): Promise<void>;
 }
 
+/** How the API runs: its TypeScript through tsx, or the JavaScript `npm run build` compiled. */
+const ENTRY = {
+  source: ['--import', 'tsx', 'src/main.ts'],
+  compiled: ['--enable-source-maps', 'dist/main.js'],
+} as const;
+
 /** `nodeArgs` go to Node itself (`--cpu-prof`, which NODE_OPTIONS does not take). */
 export async function startApiProcess(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
+  entry: keyof typeof ENTRY = 'source',
 ): Promise<ApiProcess> {
   const port = Number(env.API_PORT ?? (await freePort()));
   let output = '';
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...ENTRY[entry]], {
     cwd: API_DIR,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, API_PORT: String(port) },
+    // The lake publisher is off unless a test asks for it: its Parquet would only slow others.
+    env: { ...process.env, LOG_LEVEL: 'warn', LAKE: 'off', ...env, API_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

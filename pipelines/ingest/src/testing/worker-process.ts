@@ -1,4 +1,5 @@
-// Runs a validate worker process (src/validate-worker.main.ts) as a child, for tests and benches.
+// Runs a validate worker process (src/validate-worker.main.ts, or its build) as a child, for tests
+// and benches.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -14,21 +15,24 @@ export interface WorkerProcess {
   kill(): Promise<void>;
 }
 
+/** How the worker runs: its TypeScript through tsx, or the JavaScript `npm run build` compiled. */
+const ENTRY = {
+  source: ['--import', 'tsx', 'src/validate-worker.main.ts'],
+  compiled: ['--enable-source-maps', 'dist/validate-worker.main.js'],
+} as const;
+
 /** `nodeArgs` go to Node itself (`--cpu-prof`, which NODE_OPTIONS does not take). */
 export async function startWorkerProcess(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
+  entry: keyof typeof ENTRY = 'source',
 ): Promise<WorkerProcess> {
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'src/validate-worker.main.ts'],
-    {
-      cwd: INGEST_DIR,
-      // At info level the worker announces it is ready.
-      env: { ...process.env, ...env, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...nodeArgs, ...ENTRY[entry]], {
+    cwd: INGEST_DIR,
+    // At info level the worker announces it is ready.
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let output = '';
   await new Promise<void>((resolve, reject) => {
