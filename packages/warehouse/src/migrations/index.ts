@@ -6,6 +6,7 @@ import * as submissionIds from './003-submission-ids';
 import { inTransaction } from '../transaction';
 import * as audit from './004-audit';
 import * as areaSums from './007-area-sums';
+import * as importDialect from './009-import-dialect';
 
 const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   { version: 1, name: 'initial', ...initial },
@@ -13,6 +14,7 @@ const MIGRATIONS: readonly { version: number; name: string; statements: readonly
   { version: 3, name: 'submission-ids', ...submissionIds },
   { version: 4, name: 'audit', ...audit },
   { version: 7, name: 'area-sums', ...areaSums },
+  { version: 9, name: 'import-dialect', ...importDialect },
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<number[]> {

@@ -1,4 +1,4 @@
-// `npm run ingest -- <file> [--dry-run]`: imports a CSV/NDJSON file through the API with progress.
+// `npm run ingest -- <file> [--dry-run]`: imports a CSV/NDJSON/XLSX file through the API with progress.
 import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -9,14 +9,22 @@ import { env } from '../env';
 import { ProgressBar } from './progress-bar';
 
 const USAGE = `Usage:
-  npm run ingest -- <reports.csv|reports.ndjson> [--dry-run] [--api URL] [--token TOKEN]
+  npm run ingest -- <reports.csv|reports.ndjson|reports.xlsx> [--dry-run] [--api URL] [--token TOKEN]
   npm run ingest -- failed [--retry] [--import IMPORT_ID] [--api URL] [--token TOKEN]
 
-Imports go through the running API (npm start), which owns the database.
+Imports go through the running API (npm start), which owns the database. A .xlsx workbook is
+read from its first sheet; a CSV separated by ';' (Excel set to Indonesian) is read with decimal commas.
 --dry-run   validate and summarise without writing anything
 --api       API base URL (default http://127.0.0.1:$API_PORT)
 --token     engineer or admin token (default $ADMIN_TOKEN)
 Exit code: 0 when every row was accepted, 1 when rows were rejected or the import failed, 2 on usage errors.`;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.csv': 'text/csv',
+  '.ndjson': 'application/x-ndjson',
+  '.jsonl': 'application/x-ndjson',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 const POLL_MS = 300;
 const ERRORS_SHOWN = 20;
@@ -83,6 +91,8 @@ async function request<T>(path: string, init: RequestInit & { duplex?: 'half' } 
 interface ImportDetail {
   import_id: string;
   filename: string | null;
+  format: string;
+  dialect: string | null;
   status: string;
   rows: number | null;
   processed: number;
@@ -104,14 +114,8 @@ async function importFile(path: string, dryRun: boolean): Promise<number> {
       return fail(`Cannot read ${path}: no such file`);
     }
   })();
-  const extension = extname(path).toLowerCase();
-  const contentType =
-    extension === '.csv'
-      ? 'text/csv'
-      : ['.ndjson', '.jsonl'].includes(extension)
-        ? 'application/x-ndjson'
-        : null;
-  if (!contentType) fail(`${path}: expected a .csv or .ndjson file`);
+  const contentType = CONTENT_TYPES[extname(path).toLowerCase()];
+  if (!contentType) fail(`${path}: expected a .csv, .ndjson or .xlsx file`);
 
   const started = Date.now();
   const upload = new ProgressBar(dryRun ? 'upload (dry run)' : 'upload', 'MB');
@@ -147,6 +151,7 @@ async function importFile(path: string, dryRun: boolean): Promise<number> {
   out(
     `${dryRun ? 'Dry run' : 'Import'} ${detail.import_id} (${detail.filename}): ${detail.status} in ${seconds} s`,
   );
+  out(`  read as   ${detail.format}${detail.dialect ? ` (${detail.dialect} dialect)` : ''}`);
   if (detail.error) out(`  error: ${detail.error}`);
   const width = number(detail.rows ?? 0).length;
   for (const key of ['rows', 'imported', 'updated', 'ignored', 'rejected'] as const) {
