@@ -25,6 +25,10 @@ export interface ImportRecords {
   records: AsyncIterable<SourceRecord>;
 }
 
+function headerTooLong(): ImportFormatError {
+  return new ImportFormatError([`the header row is longer than ${MAX_RECORD_CHARS} characters`]);
+}
+
 function checkedHeader(header: string[]): string[] {
   const problems = checkCsvHeader(header);
   if (problems.length > 0) throw new ImportFormatError(problems);
@@ -36,8 +40,7 @@ async function openCsv(body: AsyncIterable<Uint8Array>): Promise<ImportRecords> 
   const { dialect, records } = await openRawCsvRecords(body);
   const first = await records.next();
   if (first.done) throw new ImportFormatError(['the file is empty: a CSV needs a header row']);
-  if ('oversized' in first.value)
-    throw new ImportFormatError([`the header row is longer than ${MAX_RECORD_CHARS} characters`]);
+  if ('oversized' in first.value) throw headerTooLong();
   const names = parseCsvRecord(first.value.csv, CSV_DIALECTS[dialect].delimiter);
   return { header: checkedHeader(names.map((name) => name.trim())), dialect, records };
 }
@@ -49,6 +52,7 @@ async function openXlsx(body: AsyncIterable<Uint8Array>): Promise<ImportRecords>
     throw error;
   });
   if (first.done) throw new ImportFormatError(['the first sheet is empty: it needs a header row']);
+  if ('oversized' in first.value) throw headerTooLong();
   const header = checkedHeader(first.value.cells.map((name) => name.trim()));
   return { header, dialect: undefined, records: rows };
 }

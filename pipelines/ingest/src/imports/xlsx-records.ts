@@ -4,6 +4,7 @@
 // never in memory.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { MAX_RECORD_CHARS, oversizedRecord, type OversizedRecord } from './record-limit';
 
 /** A spreadsheet row: its cells as the text a CSV would hold, and its row number. */
 export interface CellsRecord {
@@ -65,13 +66,22 @@ function orFailure<T>(step: Promise<T>, failure: Promise<never>): Promise<T> {
   return Promise.race([step, failure]);
 }
 
+/** A row longer than a record may be is kept as a CSV record would be: length and first text. */
+function sized(record: CellsRecord): CellsRecord | OversizedRecord {
+  let length = 0;
+  for (const cell of record.cells) length += cell.length + 1;
+  return length > MAX_RECORD_CHARS
+    ? oversizedRecord(record.line, length, record.cells.join(','))
+    : record;
+}
+
 /**
  * The non-blank rows of the first sheet, in order; the first is the header. Cells are text as a
  * CSV would hold them; typed dates become ISO text (the period column `YYYY-MM`).
  */
 export async function* readXlsxRecords(
   body: AsyncIterable<Uint8Array>,
-): AsyncGenerator<CellsRecord> {
+): AsyncGenerator<CellsRecord | OversizedRecord> {
   const input = Readable.from(body);
   const failure = new Promise<never>((_, reject) => input.once('error', reject));
   failure.catch(() => undefined); // raced below; unobserved when the body never fails
@@ -105,7 +115,7 @@ export async function* readXlsxRecords(
         const cells = rowCells(row.value.values as ExcelJS.CellValue[], header);
         if (cells.length === 0) continue;
         header ??= cells.map((name) => name.trim());
-        yield { line: row.value.number, cells };
+        yield sized({ line: row.value.number, cells });
       }
     }
   } finally {
