@@ -1,7 +1,8 @@
 // XLSX import: the same simulated reports as an XLSX workbook (written by exceljs, with shared
-// strings stored after the sheet, as Excel writes them) and as a CSV, each imported through the
-// real API process and a validate worker; reports rows/s and the API's peak RSS during each
-// import (VmHWM, reset before it), the CSV being the baseline of the same run.
+// strings stored after the sheet, as Excel writes them) and as a CSV, each sent through the real
+// API process: first as a dry run (the API reads and validates every row itself, nothing else
+// runs in it), then as an import (a validate worker, and the loader inside the API). Reports
+// rows/s and the API's peak RSS during each (VmHWM, reset before it); the CSV is the baseline.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
@@ -160,8 +161,13 @@ interface Detail {
   error: string | null;
 }
 
-async function importFile(api: ApiProcess, file: string, contentType: string): Promise<Detail> {
-  const posted = await fetch(`${api.url}/api/v1/imports?filename=bench`, {
+async function importFile(
+  api: ApiProcess,
+  file: string,
+  contentType: string,
+  dryRun: boolean,
+): Promise<Detail> {
+  const posted = await fetch(`${api.url}/api/v1/imports?filename=bench&dry_run=${dryRun}`, {
     method: 'POST',
     headers: { ...auth, 'content-type': contentType },
     body: Readable.toWeb(createReadStream(file)) as ReadableStream,
@@ -179,26 +185,53 @@ async function importFile(api: ApiProcess, file: string, contentType: string): P
   }
 }
 
+interface Measured {
+  ms: number;
+  idle: number;
+  peak: number;
+}
+
+async function measureOne(
+  stack: Stack,
+  label: string,
+  file: string,
+  contentType: string,
+  dryRun: boolean,
+): Promise<Measured> {
+  const pid = stack.api.child.pid!;
+  const idle = await memory(pid, 'VmRSS');
+  await resetPeak(pid);
+  const [detail, ms] = await timed(() => importFile(stack.api, file, contentType, dryRun));
+  const peak = await memory(pid, 'VmHWM');
+  if (detail.status !== 'completed')
+    throw new Error(`${label} import ${detail.status}: ${detail.error}`);
+  line(
+    `${label.padEnd(14)} ${(statSync(file).size / MB).toFixed(1).padStart(6)} MiB, ${detail.rows} rows ` +
+      `(${detail.imported} imported, ${detail.rejected} rejected) in ${(ms / 1000).toFixed(1)} s ` +
+      `= ${formatRate(rate(detail.rows, ms))}; API RSS before ${idle.toFixed(0)} MiB, ` +
+      `peak ${peak.toFixed(0)} MiB (+${(peak - idle).toFixed(0)} MiB)`,
+  );
+  return { peak, idle, ms };
+}
+
+/** A dry run, then the import, of one file on a fresh stack. */
 async function measure(label: string, file: string, contentType: string) {
   const stack = await startStack();
   try {
-    const pid = stack.api.child.pid!;
-    const idle = await memory(pid, 'VmRSS');
-    await resetPeak(pid);
-    const [detail, ms] = await timed(() => importFile(stack.api, file, contentType));
-    const peak = await memory(pid, 'VmHWM');
-    if (detail.status !== 'completed')
-      throw new Error(`${label} import ${detail.status}: ${detail.error}`);
-    line(
-      `${label.padEnd(5)} ${(statSync(file).size / MB).toFixed(1).padStart(6)} MiB, ${detail.rows} rows ` +
-        `(${detail.imported} imported, ${detail.rejected} rejected) in ${(ms / 1000).toFixed(1)} s ` +
-        `= ${formatRate(rate(detail.rows, ms))}; API RSS idle ${idle.toFixed(0)} MiB, ` +
-        `peak during import ${peak.toFixed(0)} MiB (+${(peak - idle).toFixed(0)} MiB)`,
-    );
-    return { peak, idle, ms };
+    const dry = await measureOne(stack, `${label} dry run`, file, contentType, true);
+    const real = await measureOne(stack, `${label} import`, file, contentType, false);
+    return { dry, real };
   } finally {
     await stack.stop();
   }
+}
+
+function compare(what: string, sheet: Measured, base: Measured): void {
+  line(
+    `${what}: xlsx/csv time ×${(sheet.ms / base.ms).toFixed(2)}, API peak RSS ` +
+      `${sheet.peak.toFixed(0)} vs ${base.peak.toFixed(0)} MiB ` +
+      `(growth +${(sheet.peak - sheet.idle).toFixed(0)} vs +${(base.peak - base.idle).toFixed(0)} MiB)`,
+  );
 }
 
 line(
@@ -207,7 +240,5 @@ line(
 const { xlsx, csv } = await files();
 const base = await measure('csv', csv, 'text/csv');
 const sheet = await measure('xlsx', xlsx, XLSX_TYPE);
-line(
-  `xlsx/csv: time ×${(sheet.ms / base.ms).toFixed(2)}, peak RSS growth ` +
-    `+${(sheet.peak - sheet.idle).toFixed(0)} MiB vs +${(base.peak - base.idle).toFixed(0)} MiB`,
-);
+compare('dry run (read + validate in the API)', sheet.dry, base.dry);
+compare('import (read in the API, loader beside it)', sheet.real, base.real);

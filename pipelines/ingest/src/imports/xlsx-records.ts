@@ -61,9 +61,29 @@ function firstSheetId(reader: ExcelJS.stream.xlsx.WorkbookReader): number | unde
   return (reader as unknown as { model?: { sheets?: { id: number }[] } }).model?.sheets?.[0]?.id;
 }
 
-/** Awaits `step`, or fails as soon as the body fails (exceljs pipes it and would wait forever). */
-function orFailure<T>(step: Promise<T>, failure: Promise<never>): Promise<T> {
-  return Promise.race([step, failure]);
+/**
+ * Fails a step as soon as the body fails: exceljs pipes the body into its unzipper, which never
+ * hears of the failure and would wait forever. Each step listens only while it runs (a race
+ * against one long-lived promise would keep every step's result, every row, alive).
+ */
+class BodyFailure {
+  private error: unknown;
+  private readonly waiting = new Set<(error: unknown) => void>();
+
+  constructor(input: Readable) {
+    input.on('error', (error) => {
+      this.error ??= error;
+      for (const reject of this.waiting) reject(error);
+    });
+  }
+
+  race<T>(step: Promise<T>): Promise<T> {
+    if (this.error !== undefined) return Promise.reject(this.error);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.add(reject);
+      step.then(resolve, reject).finally(() => this.waiting.delete(reject));
+    });
+  }
 }
 
 /** A row longer than a record may be is kept as a CSV record would be: length and first text. */
@@ -83,8 +103,7 @@ export async function* readXlsxRecords(
   body: AsyncIterable<Uint8Array>,
 ): AsyncGenerator<CellsRecord | OversizedRecord> {
   const input = Readable.from(body);
-  const failure = new Promise<never>((_, reject) => input.once('error', reject));
-  failure.catch(() => undefined); // raced below; unobserved when the body never fails
+  const failure = new BodyFailure(input);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -95,13 +114,12 @@ export async function* readXlsxRecords(
   const sheets = reader[Symbol.asyncIterator]();
   try {
     for (;;) {
-      const next = await orFailure(
+      const next = await failure.race(
         sheets.next().catch((error: unknown) => {
           throw new UnreadableWorkbook(
             `not a readable XLSX workbook (${(error as Error).message})`,
           );
         }),
-        failure,
       );
       if (next.done) throw new UnreadableWorkbook('the workbook has no sheet');
       const sheet = next.value;
@@ -110,7 +128,7 @@ export async function* readXlsxRecords(
       let header: string[] | undefined;
       const rows = sheet[Symbol.asyncIterator]();
       for (;;) {
-        const row = await orFailure(rows.next(), failure);
+        const row = await failure.race(rows.next());
         if (row.done) return;
         const cells = rowCells(row.value.values as ExcelJS.CellValue[], header);
         if (cells.length === 0) continue;
