@@ -37,7 +37,7 @@ describe('uploading a file on the pipeline page', () => {
     await seeHeading(page, 'Konsol pipeline');
 
     const upload = page.getByRole('region', { name: 'Impor berkas' });
-    const file = upload.getByLabel('Berkas CSV atau NDJSON');
+    const file = upload.getByLabel('Berkas CSV, NDJSON atau Excel (.xlsx)');
     const dryRun = upload.getByLabel(/Uji coba \(dry run\)/);
     const start = upload.getByRole('button', { name: 'Mulai impor' });
     const summaryOf = (filename: string) =>
@@ -56,6 +56,7 @@ describe('uploading a file on the pipeline page', () => {
       const summary = summaryOf(filename);
       const text = await see(summary);
       expect(text).toMatch(/Baris:\s*4/);
+      expect(text).toContain('Dibaca sebagai: CSV (koma, titik desimal)');
       for (const count of COUNTS) expect(text).toMatch(count);
       if (dry) expect(text).toContain('uji coba');
       else expect(text).not.toContain('uji coba');
