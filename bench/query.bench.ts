@@ -95,7 +95,7 @@ const exportScores =
   (level: 'province' | 'district', parent: string | null) => (w: Warehouse, scratch: string) =>
     exportAreaScores(
       w.db,
-      { level, parent, period: PERIOD },
+      { level, parent, periods: { from: PERIOD, to: PERIOD } },
       { path: join(scratch, `${exportCount++}.csv`), format: 'csv' },
     );
 
@@ -294,7 +294,7 @@ const CASES: Case[] = [
     direct: (w, scratch) =>
       exportReports(
         w.db,
-        { parent: '15.02', period: PERIOD },
+        { parent: '15.02', periods: { from: PERIOD, to: PERIOD } },
         { path: join(scratch, `${exportCount++}.csv`), format: 'csv' },
       ),
   },

@@ -1,5 +1,7 @@
-// A data engineer uploads a CSV on the pipeline page, first as a dry run, then for real, and reads
-// each import's summary: rows, imported / updated / ignored / rejected, and the rejected line.
+// A data engineer uploads a CSV on the pipeline page, first as a dry run, then for real, then an
+// Excel workbook, and reads each import's summary: rows, imported / updated / ignored / rejected,
+// and the rejected line.
+import ExcelJS from 'exceljs';
 import { describe, expect, inject, it } from 'vitest';
 import { see, seeHeading, visit } from './support/browser';
 import { browserFlow } from './support/flow';
@@ -23,11 +25,21 @@ const CSV = [
   `e2e-upload-4,,${UNKNOWN_VILLAGE},${PERIOD},2022-06-28T09:00:00+07:00,,30,1`,
 ].join('\n');
 
+/** The same kind of rows as a workbook from a spreadsheet, a month later: typed cells. */
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Laporan');
+  sheet.addRow(['report_id', 'village_code', 'period', 'submitted_at', 'gov_online_letters_pct']);
+  sheet.addRow(['e2e-xlsx-1', '15.02.02.2004', '2022-07', '2022-07-27T09:00:00', 62.5]);
+  sheet.addRow(['e2e-xlsx-2', UNKNOWN_VILLAGE, '2022-07', '2022-07-27T09:00:00', 30]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 /** The summary's counts as a person reads them: "baru 3", "ditolak 1", … */
 const COUNTS = [/baru\s+3\b/, /diperbarui\s+0\b/, /diabaikan\s+0\b/, /ditolak\s+1\b/];
 
 describe('uploading a file on the pipeline page', () => {
-  it('checks a CSV with a dry run, then imports it, showing each summary', async () => {
+  it('checks a CSV with a dry run, imports it, then a workbook, showing each summary', async () => {
     const { page, problems } = await flow.open();
     await page.addInitScript(([key, token]) => sessionStorage.setItem(key, token), [
       TOKEN_STORAGE_KEY,
@@ -37,7 +49,7 @@ describe('uploading a file on the pipeline page', () => {
     await seeHeading(page, 'Konsol pipeline');
 
     const upload = page.getByRole('region', { name: 'Impor berkas' });
-    const file = upload.getByLabel('Berkas CSV atau NDJSON');
+    const file = upload.getByLabel('Berkas CSV, NDJSON atau Excel (.xlsx)');
     const dryRun = upload.getByLabel(/Uji coba \(dry run\)/);
     const start = upload.getByRole('button', { name: 'Mulai impor' });
     const summaryOf = (filename: string) =>
@@ -56,6 +68,7 @@ describe('uploading a file on the pipeline page', () => {
       const summary = summaryOf(filename);
       const text = await see(summary);
       expect(text).toMatch(/Baris:\s*4/);
+      expect(text).toContain('Dibaca sebagai: CSV (koma, titik desimal)');
       for (const count of COUNTS) expect(text).toMatch(count);
       if (dry) expect(text).toContain('uji coba');
       else expect(text).not.toContain('uji coba');
@@ -65,6 +78,23 @@ describe('uploading a file on the pipeline page', () => {
       expect(rejected).toContain('village_code');
       expect(rejected).toContain('unknown village code');
     }
+
+    // A workbook: read from its first sheet, the rejected row named by its sheet row.
+    await file.setInputFiles({
+      name: 'laporan-juli.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await workbook(),
+    });
+    await dryRun.setChecked(false);
+    await start.click();
+    const fromExcel = await see(summaryOf('laporan-juli.xlsx'));
+    expect(fromExcel).toContain('Dibaca sebagai: Buku kerja Excel (lembar pertama)');
+    expect(fromExcel).toMatch(/Baris:\s*2/);
+    expect(fromExcel).toMatch(/baru\s+1\b/);
+    const sheetRow = await see(
+      summaryOf('laporan-juli.xlsx').getByRole('row').filter({ hasText: 'e2e-xlsx-2' }),
+    );
+    expect(sheetRow).toMatch(/^3\s/);
 
     // The real import is listed among the recent imports; the dry run stored no report.
     const recent = page.getByRole('region', { name: 'Impor terbaru' });

@@ -94,6 +94,8 @@ describe('an import of a mixed CSV', () => {
   it('gives the exact summary, every rejection with its line and reason, and the right rows', async () => {
     const summary = await p.importFile(MIXED, 'text/csv', '?filename=mixed.csv');
     expect(summary).toMatchObject({
+      format: 'csv',
+      dialect: 'comma',
       status: 'completed',
       rows: 15,
       imported: 2,

@@ -67,6 +67,36 @@ describe('validateCsvRow', () => {
     });
   });
 
+  it('reads a decimal comma in the semicolon dialect and refuses a point there', () => {
+    const read = validateCsvRow(
+      header,
+      row({ people_digital_literacy_pct: '12,5', mob_signal_level: '3' }),
+      context,
+      ',',
+    );
+    expect(read.ok && read.report.indicators).toEqual({
+      people_digital_literacy_pct: 12.5,
+      mob_signal_level: 3,
+    });
+    const refused = validateCsvRow(
+      header,
+      row({ people_digital_literacy_pct: '1.234' }),
+      context,
+      ',',
+    );
+    expect(refused).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'people_digital_literacy_pct',
+          value: '1.234',
+          message:
+            'the decimal mark of this file is a comma, write 1,234 (no thousands separators)',
+        },
+      ],
+    });
+  });
+
   it('names the CSV column in range and type errors', () => {
     const result = validateCsvRow(
       header,

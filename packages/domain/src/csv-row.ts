@@ -17,12 +17,26 @@ export const CSV_REPORT_COLUMNS = [
 
 const REQUIRED_COLUMNS = ['report_id', 'village_code', 'period', 'submitted_at'] as const;
 
+/**
+ * The two spellings of the CSV form: the contract's (`,` between cells, `.` in numbers) and what
+ * Excel set to Indonesian saves (`;` between cells, `,` in numbers). A file says which by its
+ * header row.
+ */
+export const CSV_DIALECTS = {
+  comma: { delimiter: ',', decimal: '.' },
+  semicolon: { delimiter: ';', decimal: ',' },
+} as const;
+export type CsvDialect = keyof typeof CSV_DIALECTS;
+export type DecimalMark = (typeof CSV_DIALECTS)[CsvDialect]['decimal'];
+
 const TRUE_WORDS = new Set(['true', '1', 'ya']);
 const FALSE_WORDS = new Set(['false', '0', 'tidak']);
 
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 /** Unambiguous, so it runs in linear time on a hostile cell of a million digits. */
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** The same with a decimal comma, for the semicolon dialect. */
+const COMMA_NUMBER = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
 
 type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -34,9 +48,22 @@ export function readBooleanCell(text: string): CellResult<boolean> {
   return { ok: false, message: 'must be one of true/false/1/0/ya/tidak' };
 }
 
-/** A number cell with a decimal point; a decimal comma is refused with a hint. */
-export function readNumberCell(text: string): CellResult<number> {
+/**
+ * A number cell written with `decimal` (a point unless the file is the semicolon dialect); the
+ * other mark is refused with a hint. In the comma-decimal dialect a point is never read as a
+ * decimal, since `1.234` there may mean a thousand two hundred and thirty-four.
+ */
+export function readNumberCell(text: string, decimal: DecimalMark = '.'): CellResult<number> {
   const cell = text.trim();
+  if (decimal === ',') {
+    if (COMMA_NUMBER.test(cell)) return { ok: true, value: Number(cell.replace(',', '.')) };
+    if (PLAIN_NUMBER.test(cell))
+      return {
+        ok: false,
+        message: `the decimal mark of this file is a comma, write ${cell.replace('.', ',')} (no thousands separators)`,
+      };
+    return { ok: false, message: 'must be a number' };
+  }
   if (PLAIN_NUMBER.test(cell)) return { ok: true, value: Number(cell) };
   if (DECIMAL_COMMA.test(cell)) {
     return { ok: false, message: `decimal comma is not accepted, write ${cell.replace(',', '.')}` };
@@ -54,7 +81,8 @@ const BOOLEAN_SPELLINGS: ReadonlyMap<string, boolean> = new Map([
   ['tidak', false],
 ]);
 
-function plainNumber(text: string): number | undefined {
+function plainNumber(text: string, decimal: DecimalMark): number | undefined {
+  if (decimal === ',') return COMMA_NUMBER.test(text) ? Number(text.replace(',', '.')) : undefined;
   return PLAIN_NUMBER.test(text) ? Number(text) : undefined;
 }
 
@@ -69,7 +97,7 @@ function cellSchema<T>(read: (text: string) => CellResult<T>) {
 }
 
 export const csvBooleanCell = cellSchema(readBooleanCell);
-export const csvNumberCell = cellSchema(readNumberCell);
+export const csvNumberCell = cellSchema((text) => readNumberCell(text));
 
 /** Problems with a CSV header that make every row unreadable (missing or repeated columns). */
 export function checkCsvHeader(header: readonly string[]): string[] {
@@ -114,11 +142,13 @@ function planOf(header: readonly string[]): ColumnPlan[] {
 
 /**
  * Turns one CSV row into the JSON form. Empty cells are "not reported"; cells that cannot be
- * read as their indicator's type are returned as errors (and left out of the report).
+ * read as their indicator's type are returned as errors (and left out of the report). Numbers
+ * are read with `decimal`, the decimal mark of the file's dialect.
  */
 export function csvRowToReport(
   header: readonly string[],
   cells: readonly string[],
+  decimal: DecimalMark = '.',
 ): { report: Record<string, unknown>; errors: ReportError[] } {
   const report: Record<string, unknown> = {};
   const indicators: Record<string, IndicatorValue | string> = {};
@@ -134,12 +164,12 @@ export function csvRowToReport(
       indicators[column.name] = cell; // validation names it
     else {
       // Common spellings first, without allocating a result; the readers explain the rest.
-      const quick = column.bool ? BOOLEAN_SPELLINGS.get(text) : plainNumber(text);
+      const quick = column.bool ? BOOLEAN_SPELLINGS.get(text) : plainNumber(text, decimal);
       if (quick !== undefined) {
         indicators[column.name] = quick;
         continue;
       }
-      const read = column.bool ? readBooleanCell(text) : readNumberCell(text);
+      const read = column.bool ? readBooleanCell(text) : readNumberCell(text, decimal);
       if (read.ok) indicators[column.name] = read.value;
       else {
         const message = textProblem(cell) ?? read.message;
@@ -168,14 +198,18 @@ function extraCellsError(header: readonly string[], cells: readonly string[]): R
   };
 }
 
-/** Validates a CSV row; errors name the CSV column (`people_rkdd_active`, not a JSON path). */
+/**
+ * Validates a CSV row (or a spreadsheet row as text cells); errors name the CSV column
+ * (`people_rkdd_active`, not a JSON path).
+ */
 export function validateCsvRow(
   header: readonly string[],
   cells: readonly string[],
   context: ValidationContext,
+  decimal: DecimalMark = '.',
 ): ValidationResult {
   if (cells.length > header.length) return { ok: false, errors: [extraCellsError(header, cells)] };
-  const { report, errors: cellErrors } = csvRowToReport(header, cells);
+  const { report, errors: cellErrors } = csvRowToReport(header, cells, decimal);
   const result = validateReport(report, context);
   if (result.ok && cellErrors.length === 0) return result;
   const schemaErrors = result.ok

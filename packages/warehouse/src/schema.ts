@@ -110,7 +110,9 @@ export interface SubmissionsTable {
 export interface ImportsTable {
   import_id: string;
   filename: string | null;
-  format: 'csv' | 'ndjson';
+  format: 'csv' | 'ndjson' | 'xlsx';
+  /** The CSV dialect the file was read in, once its header has been read (CSV only). */
+  dialect: ColumnType<'comma' | 'semicolon' | null, never, 'comma' | 'semicolon'>;
   dry_run: boolean;
   status: ImportStatus;
   /** Data rows in the file, known once it has been read to the end. */

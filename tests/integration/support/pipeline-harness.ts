@@ -20,7 +20,7 @@ export interface Pipeline extends TestApp {
     headers?: Record<string, string>,
   ): Promise<Response>;
   /** Imports a file and waits for its summary. */
-  importFile(body: string, contentType: string, query?: string): Promise<ImportDetail>;
+  importFile(body: BodyInit, contentType: string, query?: string): Promise<ImportDetail>;
   waitUntil<T>(
     probe: () => Promise<T | null | undefined | false>,
     what: string,
@@ -31,6 +31,8 @@ export interface Pipeline extends TestApp {
 
 export interface ImportDetail {
   import_id: string;
+  format: string;
+  dialect: string | null;
   status: string;
   rows: number;
   imported: number;
@@ -88,7 +90,7 @@ export async function startPipeline(): Promise<Pipeline> {
     }
   }
 
-  async function importFile(body: string, contentType: string, query = '') {
+  async function importFile(body: BodyInit, contentType: string, query = '') {
     const posted = await call('POST', `/api/v1/imports${query}`, body, {
       'content-type': contentType,
     });

@@ -1,7 +1,10 @@
 // A file import through the API: stream it up, then follow it to its summary.
 import { jsonOf, type ApiClient, type ImportDetail } from './api-client';
 
-export type ImportContentType = 'text/csv' | 'application/x-ndjson';
+export type ImportContentType =
+  | 'text/csv'
+  | 'application/x-ndjson'
+  | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface PostImportOptions {
   body: ReadableStream<Uint8Array>;

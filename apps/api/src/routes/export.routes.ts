@@ -1,29 +1,32 @@
-// GET /export: the /scores rows, or the raw reports, as a CSV or Parquet file with no row cap.
+// GET /export: the /scores rows, or the raw reports, of one or several periods as a CSV, Parquet
+// or XLSX file with no row cap.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  EXPORT_FORMATS,
-  exportAreaScores,
-  exportReports,
-  type ExportFormat,
-} from '@pantau/warehouse';
+import { EXPORT_FORMATS, type ExportFormat, type PeriodSpan } from '@pantau/warehouse';
 import { requireRead } from '../auth/require-role';
 import { assertMayExportRaw } from '../auth/visibility';
 import type { AppDeps } from '../deps';
 import { validationHook } from '../errors';
-import { resolveParent, resolvePeriod } from '../read/read-scope';
+import { EXPORT_LANGS } from '../export/export-columns';
+import { writeExport } from '../export/write-export';
+import { resolveParent, resolvePeriod, resolveSeries } from '../read/read-scope';
 import { createTempFile } from '../read/temp-file-stream';
 import {
   checkLevelBelowParent,
+  checkPeriodRange,
   levelParam,
   optionalPeriod,
   parentParam,
   ONCE_PARAMS_VALID,
+  periodParam,
 } from '../schemas/query-params';
 import { readErrors } from './read-errors';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   parquet: 'application/vnd.apache.parquet',
+  xlsx: XLSX_TYPE,
 };
 
 export const exportQuerySchema = z
@@ -33,7 +36,22 @@ export const exportQuerySchema = z
       .openapi({ description: 'Level of the rows; needed unless raw=true' }),
     parent: parentParam,
     period: optionalPeriod,
-    format: z.enum(EXPORT_FORMATS).default('csv').openapi({ description: 'csv or parquet' }),
+    from: periodParam.optional().openapi({
+      description:
+        'First month of several in one file (instead of period); omitted with `to` given: a year before `to`',
+    }),
+    to: periodParam.optional().openapi({
+      description:
+        'Last month of several in one file (instead of period); omitted with `from` given: the latest month with data',
+    }),
+    format: z
+      .enum(EXPORT_FORMATS)
+      .default('csv')
+      .openapi({ description: 'csv, parquet or xlsx (an Excel workbook)' }),
+    lang: z.enum(EXPORT_LANGS).default('id').openapi({
+      description:
+        "xlsx only: the header row's language (id or en); csv and parquet keep the column names",
+    }),
     raw: z
       .enum(['true', 'false'])
       .default('false')
@@ -53,10 +71,30 @@ export const exportQuerySchema = z
       });
     }
     checkLevelBelowParent(query, ctx);
+    checkPeriodRange(query, ctx);
+    if (query.period !== undefined && (query.from !== undefined || query.to !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['period'],
+        message: 'give either period or from/to, not both',
+      });
+    }
   }, ONCE_PARAMS_VALID);
 
 function fileName(parts: (string | null | undefined)[], format: ExportFormat): string {
   return `${['pantau', ...parts.filter(Boolean)].join('-')}.${format}`;
+}
+
+/** One period, or several with from/to (a series' defaults when one of them is left out). */
+async function resolveSpan(
+  deps: AppDeps,
+  query: { period?: string; from?: string; to?: string },
+): Promise<PeriodSpan> {
+  if (query.from === undefined && query.to === undefined) {
+    const period = await resolvePeriod(deps, query.period);
+    return { from: period, to: period };
+  }
+  return resolveSeries(deps, query);
 }
 
 export function exportRoutes(deps: AppDeps) {
@@ -65,12 +103,16 @@ export function exportRoutes(deps: AppDeps) {
     path: '/export',
     operationId: 'exportData',
     tags: ['export'],
-    summary: 'Download the /scores rows (or raw reports with raw=true) as CSV or Parquet',
+    summary: 'Download the /scores rows (or raw reports with raw=true) as CSV, Parquet or XLSX',
     description:
       'DuckDB writes the whole result (no row cap) to a private temp file, which is then ' +
-      'streamed and deleted. The x-row-count header gives the number of rows. In CSV, a text ' +
-      'cell starting with =, +, -, @, tab or carriage return gets a leading apostrophe, so ' +
-      'that a spreadsheet shows it rather than runs it as a formula.',
+      'streamed and deleted; for xlsx the rows stream from DuckDB into a streaming workbook ' +
+      'writer instead: one sheet, a frozen bold header row in the `lang` language, sized ' +
+      'columns, numeric cells typed (scores shown with one decimal, stored in full precision). ' +
+      'from/to put several months in one file, by period then code. The x-row-count header ' +
+      'gives the number of rows. In CSV and XLSX, a text cell starting with =, +, -, @, tab or ' +
+      'carriage return gets a leading apostrophe, so that a spreadsheet shows it rather than ' +
+      'runs it as a formula.',
     middleware: [requireRead(deps)] as const,
     security: [{ bearer: [] }],
     request: { query: exportQuerySchema },
@@ -82,6 +124,7 @@ export function exportRoutes(deps: AppDeps) {
           'application/vnd.apache.parquet': {
             schema: z.string().openapi({ format: 'binary' }),
           },
+          [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) },
         },
       },
       ...readErrors,
@@ -91,24 +134,27 @@ export function exportRoutes(deps: AppDeps) {
     const query = c.req.valid('query');
     if (query.raw) assertMayExportRaw(c.var.principal);
     const parent = await resolveParent(deps, c.var.principal, query.parent);
-    const period = await resolvePeriod(deps, query.period);
-    const kind = query.raw ? 'reports' : 'scores';
+    const periods = await resolveSpan(deps, query);
+    const kind = query.raw || query.level === undefined ? 'reports' : 'scores';
+    const span = periods.from === periods.to ? periods.from : `${periods.from}_${periods.to}`;
     const name = fileName(
-      [kind, query.raw ? null : query.level, parent?.replaceAll('.', '_'), period],
+      [kind, query.raw ? null : query.level, parent?.replaceAll('.', '_'), span],
       query.format,
     );
     const file = await createTempFile('pantau-export-', name);
     let rows: number;
     try {
-      const target = { path: file.path, format: query.format };
-      rows =
-        query.raw || query.level === undefined
-          ? await exportReports(deps.warehouse.db, { parent, period }, target)
-          : await exportAreaScores(
-              deps.warehouse.db,
-              { level: query.level, parent, period },
-              target,
-            );
+      rows = await writeExport(
+        deps.warehouse.db,
+        {
+          level: kind === 'reports' ? null : (query.level ?? null),
+          parent,
+          periods,
+          format: query.format,
+          lang: query.lang,
+        },
+        file.path,
+      );
     } catch (error) {
       await file.discard();
       throw error;

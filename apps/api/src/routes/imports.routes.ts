@@ -1,4 +1,4 @@
-// Imports: POST a CSV or NDJSON file (streamed, optionally a dry run), follow it to its summary.
+// Imports: POST a CSV, NDJSON or XLSX file (streamed, optionally a dry run), follow it to its summary.
 // The import's life is pipelines/ingest's (import-lifecycle.ts): this module validates, calls
 // it, and answers.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
@@ -23,16 +23,32 @@ import {
   unauthorizedResponse,
   validationHook,
 } from '../errors';
-import { importDetailSchema, importSummarySchema } from '../schemas/ingest.schemas';
+import {
+  importDetailSchema,
+  importDialectSchema,
+  importFormatSchema,
+  importSummarySchema,
+} from '../schemas/ingest.schemas';
 
 const MAX_IMPORTS_LISTED = 100;
 const MAX_ERRORS_PAGE = 1_000;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const CONTENT_TYPES: Record<string, ImportFormat> = {
   'text/csv': 'csv',
   'application/x-ndjson': 'ndjson',
   'application/ndjson': 'ndjson',
   'application/jsonl': 'ndjson',
+  [XLSX_TYPE]: 'xlsx',
+};
+
+/** For a body sent as application/octet-stream (or untyped): the file name's extension says. */
+const EXTENSIONS: Record<string, ImportFormat> = {
+  csv: 'csv',
+  ndjson: 'ndjson',
+  jsonl: 'ndjson',
+  xlsx: 'xlsx',
 };
 
 const errorResponse = (description: string) => ({
@@ -47,10 +63,16 @@ const postRoute = createRoute({
   path: '/imports',
   operationId: 'createImport',
   tags: ['ingest'],
-  summary: 'Import a CSV or NDJSON file of reports (engineer, admin)',
+  summary: 'Import a CSV, NDJSON or XLSX file of reports (engineer, admin)',
   description:
     'The body is streamed straight into the pipeline (up to IMPORT_MAX_BYTES). Follow GET /imports/{import_id} ' +
-    'for the DHIS2-style summary. With dry_run=true nothing is written: the file is validated and ' +
+    'for the DHIS2-style summary. A CSV whose header is separated by `;` is read as Excel set ' +
+    'to Indonesian saves it (`;` between cells, decimal comma); the summary says which dialect ' +
+    'was read. An XLSX workbook is read from its first sheet: the header row as in the CSV, ' +
+    'numbers, booleans or text cells, dates as date cells or ISO text; an error line is the ' +
+    "sheet's row number. A ZIP body is read as XLSX whatever its content type; with " +
+    'application/octet-stream the filename extension (.csv, .ndjson, .jsonl, .xlsx) says. ' +
+    'With dry_run=true nothing is written: the file is validated and ' +
     'checked against the stored reports, and the summary says what an import would do.',
   security: [{ bearer: [] }],
   request: {
@@ -63,7 +85,12 @@ const postRoute = createRoute({
     }),
     body: {
       required: true,
-      content: { 'text/csv': { schema: fileBody }, 'application/x-ndjson': { schema: fileBody } },
+      content: {
+        'text/csv': { schema: fileBody },
+        'application/x-ndjson': { schema: fileBody },
+        [XLSX_TYPE]: { schema: fileBody },
+        'application/octet-stream': { schema: fileBody },
+      },
     },
   },
   responses: {
@@ -73,6 +100,8 @@ const postRoute = createRoute({
         'application/json': {
           schema: z.object({
             import_id: z.string(),
+            format: importFormatSchema,
+            dialect: importDialectSchema,
             rows: z.number().int().nullable(),
             status: z.string(),
           }),
@@ -83,7 +112,7 @@ const postRoute = createRoute({
     401: unauthorizedResponse,
     403: errorResponse('Only engineers and admins import'),
     413: errorResponse('The file is larger than IMPORT_MAX_BYTES'),
-    415: errorResponse('Body is neither text/csv nor application/x-ndjson'),
+    415: errorResponse('Body is not CSV, NDJSON or XLSX (by content type or file name)'),
     503: errorResponse('The queue (Redis) is unreachable: nothing was accepted, send it again'),
     507: errorResponse('A dry run does not fit the spool (SPOOL_QUOTA_BYTES, or the disk)'),
   },
@@ -145,14 +174,18 @@ function summaryJson(summary: ImportSummary) {
   };
 }
 
-function formatOf(contentType: string | undefined): ImportFormat {
+function formatOf(contentType: string | undefined, filename: string | undefined): ImportFormat {
   const essence = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  const format = CONTENT_TYPES[essence];
+  const byName =
+    essence === '' || essence === 'application/octet-stream'
+      ? EXTENSIONS[filename?.split('.').pop()?.toLowerCase() ?? '']
+      : undefined;
+  const format = CONTENT_TYPES[essence] ?? byName;
   if (!format) {
     throw new ApiError(
       415,
       'unsupported_media_type',
-      `Send the file as text/csv or application/x-ndjson (got ${essence || 'no content type'})`,
+      `Send the file as text/csv, application/x-ndjson or ${XLSX_TYPE} (got ${essence || 'no content type'})`,
     );
   }
   return format;
@@ -204,7 +237,7 @@ export function importsRoutes(deps: AppDeps) {
     .openapi(postRoute, async (c) => {
       const { filename, dry_run } = c.req.valid('query');
       const dryRun = dry_run === 'true';
-      const format = formatOf(c.req.header('content-type'));
+      const format = formatOf(c.req.header('content-type'), filename);
       // A dry run needs no queue; an import does, and is refused at once without one.
       if (!dryRun && !deps.queues.available()) throw queueUnavailable();
       const started = await startImport(services, {

@@ -53,7 +53,7 @@ const BAD: [string, string][] = [
   ['/compare', 'areas'],
   ['/villages/15.02.02/reports', 'code'],
   [`/villages/${KUNGKAI}/reports?limit=501`, 'limit'],
-  ['/export?level=district&format=xlsx', 'format'],
+  ['/export?level=district&format=xls', 'format'],
   ['/export?level=district&raw=yes', 'raw'],
   ['/export', 'level'],
   ['/tokens?limit=0', 'limit'],

@@ -1,6 +1,7 @@
 // Request and response shapes of the ingest and pipeline endpoints.
 import { z } from '@hono/zod-openapi';
-import { reportSchema } from '@pantau/domain';
+import { CSV_DIALECTS, reportSchema, type CsvDialect } from '@pantau/domain';
+import { IMPORT_FORMATS } from '@pantau/ingest';
 import type { SubmissionRecord } from '@pantau/warehouse';
 import { toJSONSchema } from 'zod';
 
@@ -82,11 +83,28 @@ export function submissionJson(record: SubmissionRecord): z.infer<typeof submiss
   };
 }
 
+export const importFormatSchema = z.enum(IMPORT_FORMATS).openapi({
+  description:
+    'What the file was read as: csv, ndjson, or xlsx (the first sheet of a workbook; a body ' +
+    'that is a ZIP is read as xlsx whatever its content type said)',
+});
+
+export const importDialectSchema = z
+  .enum(Object.keys(CSV_DIALECTS) as [CsvDialect])
+  .nullable()
+  .openapi({
+    description:
+      'The CSV dialect the header showed: comma (cells separated by `,`, decimal point `.`, ' +
+      'the contract) or semicolon (cells separated by `;`, decimal comma `,`, as Excel set to ' +
+      'Indonesian saves a CSV). Null for NDJSON and XLSX.',
+  });
+
 export const importSummarySchema = z
   .object({
     import_id: z.string(),
     filename: z.string().nullable(),
-    format: z.enum(['csv', 'ndjson']),
+    format: importFormatSchema,
+    dialect: importDialectSchema,
     dry_run: z.boolean(),
     status: z.enum(['queued', 'running', 'completed', 'failed']),
     rows: z.number().int().nullable(),

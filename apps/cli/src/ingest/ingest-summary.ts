@@ -14,6 +14,7 @@ export function printImportSummary(detail: ImportDetail, took: string): void {
   out(
     `${dryRun ? 'Dry run' : 'Import'} ${detail.import_id} (${detail.filename}): ${detail.status} in ${took}`,
   );
+  out(`  read as   ${detail.format}${detail.dialect ? ` (${detail.dialect} dialect)` : ''}`);
   if (detail.error) out(`  error: ${detail.error}`);
   const width = formatCount(detail.rows ?? 0).length;
   for (const key of ['rows', 'imported', 'updated', 'ignored', 'rejected'] as const) {

@@ -17,15 +17,17 @@ import { bytes, createProgress, formatDuration } from '../progress';
 import { printFailedJobs, printImportSummary, type FailedJobs } from './ingest-summary';
 
 const USAGE = `Usage:
-  npm run ingest -- <reports.csv|reports.ndjson|-> [--dry-run] [--json] [--format csv|ndjson]
+  npm run ingest -- <reports.csv|reports.ndjson|reports.xlsx|-> [--dry-run] [--json] [--format csv|ndjson|xlsx]
   npm run ingest -- failed [--retry] [--import IMPORT_ID] [--json]
 
 Imports go through the running API (npm start), which owns the database. Paths are read from
 the directory you ran npm in; '-' reads the file from stdin (give --format, default csv).
+A .xlsx workbook is read from its first sheet; a CSV separated by ';' (Excel set to
+Indonesian) is read with decimal commas.
 
   --dry-run          validate and summarise without writing anything
   --json             print the summary as JSON on stdout (no text summary)
-  --format csv|ndjson  the file's format (default: from its extension)
+  --format csv|ndjson|xlsx  the file's format (default: from its extension)
   --api URL          the API (default API_URL when set, else http://127.0.0.1:$API_PORT)
   --token TOKEN      an engineer or admin token (default ADMIN_TOKEN, else the admin token
                      npm start wrote into DATA_DIR/admin-token)
@@ -43,6 +45,7 @@ const FORMATS: Record<string, ImportContentType> = {
   csv: 'text/csv',
   ndjson: 'application/x-ndjson',
   jsonl: 'application/x-ndjson',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 type Options = ReturnType<typeof parseOptions>['values'];
@@ -68,7 +71,7 @@ function parseOptions(argv: string[]) {
 function contentTypeOf(path: string, format: string | undefined): ImportContentType {
   const name = format ?? (path === '-' ? 'csv' : extname(path).slice(1).toLowerCase());
   const type = FORMATS[name];
-  if (!type) throw new UsageError(`${path}: expected a .csv or .ndjson file (or --format)`);
+  if (!type) throw new UsageError(`${path}: expected a .csv, .ndjson or .xlsx file (or --format)`);
   return type;
 }
 

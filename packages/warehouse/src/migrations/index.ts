@@ -7,6 +7,7 @@ import { inTransaction } from '../transaction';
 import * as audit from './004-audit';
 import * as areaSums from './007-area-sums';
 import * as qualityFlags from './008-quality-flags';
+import * as importDialect from './009-import-dialect';
 
 const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   { version: 1, name: 'initial', ...initial },
@@ -15,6 +16,7 @@ const MIGRATIONS: readonly { version: number; name: string; statements: readonly
   { version: 4, name: 'audit', ...audit },
   { version: 7, name: 'area-sums', ...areaSums },
   { version: 8, name: 'quality-flags', ...qualityFlags },
+  { version: 9, name: 'import-dialect', ...importDialect },
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<number[]> {

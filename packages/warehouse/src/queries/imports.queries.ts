@@ -16,6 +16,7 @@ const SUMMARY_COLUMNS = [
   'import_id',
   'filename',
   'format',
+  'dialect',
   'dry_run',
   'status',
   'rows',

@@ -29,6 +29,15 @@ export async function createImport(db: Kysely<Database>, created: NewImport): Pr
 }
 
 /** The file has been read to the end: `rows` data rows are on their way through the pipeline. */
+/** Records the CSV dialect the import's header showed. */
+export async function setImportDialect(
+  db: Kysely<Database>,
+  importId: string,
+  dialect: 'comma' | 'semicolon',
+): Promise<void> {
+  await db.updateTable('imports').set({ dialect }).where('import_id', '=', importId).execute();
+}
+
 export async function markImportRead(
   db: Kysely<Database>,
   importId: string,

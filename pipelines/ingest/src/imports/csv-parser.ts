@@ -1,5 +1,6 @@
 // RFC 4180 CSV, fed piece by piece: records with the line each starts on (quoted fields may span
 // lines). CsvParser splits cells; CsvRecordSplitter only finds where records are, much cheaper.
+// Both take the delimiter of the file's dialect (`,`, or `;` as Excel set to Indonesian saves).
 import { oversizedRecord, RecordText, type OversizedRecord } from './record-limit';
 
 export interface CsvRecord {
@@ -14,7 +15,6 @@ export interface RawCsvRecord {
 }
 
 const QUOTE = 34; // "
-const COMMA = 44; // ,
 const LF = 10;
 const CR = 13;
 const WHITESPACE = /\s/;
@@ -25,6 +25,7 @@ function isBlank(cells: string[]): boolean {
 }
 
 export class CsvParser {
+  private readonly delimiter: number;
   private cells: string[] = [];
   private cell = '';
   private inQuotes = false;
@@ -32,6 +33,10 @@ export class CsvParser {
   private line = 1;
   private recordLine = 1;
   private pendingCr = false;
+
+  constructor(delimiter = ',') {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
 
   push(text: string): CsvRecord[] {
     const records: CsvRecord[] = [];
@@ -67,7 +72,7 @@ export class CsvParser {
       if (c === QUOTE && this.cell === '' && start === i) {
         this.inQuotes = true;
         start = i + 1;
-      } else if (c === COMMA) {
+      } else if (c === this.delimiter) {
         this.cells.push(this.cell + text.slice(start, i));
         this.cell = '';
         start = i + 1;
@@ -99,8 +104,8 @@ export class CsvParser {
 }
 
 /** The cells of one record's raw text. */
-export function parseCsvRecord(csv: string): string[] {
-  const parser = new CsvParser();
+export function parseCsvRecord(csv: string, delimiter = ','): string[] {
+  const parser = new CsvParser(delimiter);
   const [record] = [...parser.push(csv), ...parser.end()];
   return record?.cells ?? [''];
 }
@@ -110,6 +115,7 @@ export function parseCsvRecord(csv: string): string[] {
  * blank lines) without splitting cells: the API only needs to cut an import into chunks.
  */
 export class CsvRecordSplitter {
+  private readonly delimiter: number;
   private readonly record = new RecordText(); // raw text of the current record from earlier pieces
   private inQuotes = false;
   private quoteSeen = false;
@@ -118,6 +124,10 @@ export class CsvRecordSplitter {
   private line = 1;
   private recordLine = 1;
   private pendingCr = false;
+
+  constructor(delimiter = ',') {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
 
   push(text: string): (RawCsvRecord | OversizedRecord)[] {
     const records: (RawCsvRecord | OversizedRecord)[] = [];
@@ -151,7 +161,7 @@ export class CsvRecordSplitter {
       if (c === QUOTE && this.fieldStart) {
         this.inQuotes = true;
         this.fieldStart = false;
-      } else if (c === COMMA) {
+      } else if (c === this.delimiter) {
         this.blank = false;
         this.fieldStart = true;
       } else if (c === LF || c === CR) {

@@ -48,6 +48,7 @@ export async function dryRunImport(options: {
         received_at: options.receivedAt.toISOString(),
         chunk: chunk++,
         header: options.input.header,
+        dialect: options.input.dialect,
         records,
       },
       options.villages,

@@ -37,6 +37,7 @@ export async function enqueueImport(options: EnqueueImportOptions): Promise<numb
         received_at: options.receivedAt.toISOString(),
         chunk,
         header: options.input.header,
+        dialect: options.input.dialect,
         records,
       },
       opts: { jobId: batchJobId(options.importId, chunk) },

@@ -6,7 +6,7 @@ import { readdir, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { VillageDirectory } from '@pantau/domain';
+import type { CsvDialect, VillageDirectory } from '@pantau/domain';
 import {
   completeDryRun,
   createImport,
@@ -17,6 +17,7 @@ import {
   markImportRead,
   recordAudit,
   refreshImportProgress,
+  setImportDialect,
   type AuditActor,
   type Warehouse,
 } from '@pantau/warehouse';
@@ -24,7 +25,13 @@ import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { dryRunImport } from './dry-run';
 import { enqueueImport } from './enqueue-import';
-import { ImportFormatError, openImportRecords, type ImportFormat } from './import-records';
+import {
+  ImportFormatError,
+  openImportRecords,
+  sniffFormat,
+  type ImportFormat,
+  type ImportRecords,
+} from './import-records';
 
 export interface ImportServices {
   warehouse: Warehouse;
@@ -43,6 +50,7 @@ export interface ImportRequest {
   /** Who starts it: kept in the audit trail. */
   actor: AuditActor;
   filename: string | null;
+  /** The format the request declared; a body that is a ZIP is read as XLSX whatever it says. */
   format: ImportFormat;
   dryRun: boolean;
   body: AsyncIterable<Uint8Array>;
@@ -52,6 +60,10 @@ export interface ImportRequest {
 
 export interface StartedImport {
   import_id: string;
+  /** The format the file was read as. */
+  format: ImportFormat;
+  /** The CSV dialect its header showed (null for NDJSON and XLSX). */
+  dialect: CsvDialect | null;
   /** Data rows queued (null for a dry run, which reads the file after answering). */
   rows: number | null;
   status: string;
@@ -130,6 +142,19 @@ async function spool(services: ImportServices, request: ImportRequest, file: str
   }
 }
 
+/** Opens the file's records and keeps on the import which CSV dialect its header showed. */
+async function openRecorded(
+  services: ImportServices,
+  importId: string,
+  format: ImportFormat,
+  body: AsyncIterable<Uint8Array>,
+): Promise<ImportRecords> {
+  const input = await openImportRecords(format, body);
+  const { dialect } = input;
+  if (dialect) await services.warehouse.write(({ db }) => setImportDialect(db, importId, dialect));
+  return input;
+}
+
 /** A dry run, after the 202: reads the spooled file and keeps its summary on the import. */
 async function runDryRun(
   services: ImportServices,
@@ -177,11 +202,12 @@ export async function startImport(
     throw new ImportTooLarge(limits.maxBytes);
   const receivedAt = services.clock();
   const importId = newImportId(receivedAt);
+  const { format, body } = await sniffFormat(request.format, request.body);
   await warehouse.write(async ({ db }) => {
     await createImport(db, {
       import_id: importId,
       filename: request.filename,
-      format: request.format,
+      format,
       dry_run: request.dryRun,
       created_at: receivedAt,
     });
@@ -189,24 +215,35 @@ export async function startImport(
       actor: request.actor,
       action: 'import.started',
       target: importId,
-      details: { filename: request.filename, format: request.format, dry_run: request.dryRun },
+      details: { filename: request.filename, format, dry_run: request.dryRun },
       at: receivedAt,
     });
   });
   let rows = 0;
   try {
     if (request.dryRun) {
-      const file = join(services.spoolDir, `${importId}.${request.format}`);
-      await spool(services, request, file);
+      const file = join(services.spoolDir, `${importId}.${format}`);
+      await spool(services, { ...request, body }, file);
       // Read the header now, so an unreadable file is a 400 like a real import's.
-      await openImportRecords(request.format, createReadStream(file)).catch(async (error) => {
+      const { dialect } = await openRecorded(
+        services,
+        importId,
+        format,
+        createReadStream(file),
+      ).catch(async (error: unknown) => {
         await rm(file, { force: true });
         throw error;
       });
-      void runDryRun(services, importId, file, request.format, receivedAt);
-      return { import_id: importId, rows: null, status: 'queued' };
+      void runDryRun(services, importId, file, format, receivedAt);
+      return {
+        import_id: importId,
+        format,
+        dialect: dialect ?? null,
+        rows: null,
+        status: 'queued',
+      };
     }
-    const input = await openImportRecords(request.format, limited(request.body, limits.maxBytes));
+    const input = await openRecorded(services, importId, format, limited(body, limits.maxBytes));
     rows = await enqueueImport({
       importId,
       receivedAt,
@@ -221,9 +258,15 @@ export async function startImport(
       await markImportRead(db, importId, rows);
       await refreshImportProgress(db, [importId], services.clock());
     });
-    services.logger.info({ import_id: importId, rows, format: request.format }, 'import queued');
+    services.logger.info({ import_id: importId, rows, format }, 'import queued');
     const summary = await getImport(warehouse.db, importId);
-    return { import_id: importId, rows, status: summary?.status ?? 'running' };
+    return {
+      import_id: importId,
+      format,
+      dialect: input.dialect ?? null,
+      rows,
+      status: summary?.status ?? 'running',
+    };
   } catch (error) {
     const queued =
       rows > 0 ? ` after ${rows.toLocaleString('en-US')} rows were queued (they are loaded)` : '';

@@ -1,12 +1,14 @@
-// Reads an import's body as records of its format, checking a CSV header before any row.
-import { checkCsvHeader } from '@pantau/domain';
+// Reads an import's body as records of its format, checking a CSV or XLSX header before any row.
+import { checkCsvHeader, CSV_DIALECTS, type CsvDialect } from '@pantau/domain';
 import type { SourceRecord } from '../validate/validate.job';
 import { parseCsvRecord } from './csv-parser';
-import { readRawCsvRecords } from './csv-records';
+import { openRawCsvRecords } from './csv-records';
 import { readNdjsonRecords } from './ndjson-records';
 import { MAX_RECORD_CHARS } from './record-limit';
+import { looksLikeZip, readXlsxRecords, UnreadableWorkbook, ZIP_MAGIC_BYTES } from './xlsx-records';
 
-export type ImportFormat = 'csv' | 'ndjson';
+export const IMPORT_FORMATS = ['csv', 'ndjson', 'xlsx'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** The file cannot be read at all (a CSV header missing required columns, say). */
 export class ImportFormatError extends Error {
@@ -18,25 +20,77 @@ export class ImportFormatError extends Error {
 
 export interface ImportRecords {
   header: string[] | undefined;
+  /** The CSV dialect the header showed (CSV only). */
+  dialect: CsvDialect | undefined;
   records: AsyncIterable<SourceRecord>;
 }
 
-/** Opens the body: for CSV reads and checks the header; the data records follow lazily. */
-export async function openImportRecords(
-  format: ImportFormat,
-  body: AsyncIterable<Uint8Array | string>,
-): Promise<ImportRecords> {
-  if (format === 'ndjson') return { header: undefined, records: readNdjsonRecords(body) };
-  // Records travel as raw text: the workers split the cells, the API only finds the records.
-  const csv = readRawCsvRecords(body);
-  const first = await csv.next();
-  if (first.done) throw new ImportFormatError(['the file is empty: a CSV needs a header row']);
-  if ('oversized' in first.value)
-    throw new ImportFormatError([`the header row is longer than ${MAX_RECORD_CHARS} characters`]);
-  const header = parseCsvRecord(first.value.csv).map((name) => name.trim());
+function headerTooLong(): ImportFormatError {
+  return new ImportFormatError([`the header row is longer than ${MAX_RECORD_CHARS} characters`]);
+}
+
+function checkedHeader(header: string[]): string[] {
   const problems = checkCsvHeader(header);
   if (problems.length > 0) throw new ImportFormatError(problems);
-  return { header, records: csv };
+  return header;
+}
+
+async function openCsv(body: AsyncIterable<Uint8Array>): Promise<ImportRecords> {
+  // Records travel as raw text: the workers split the cells, the API only finds the records.
+  const { dialect, records } = await openRawCsvRecords(body);
+  const first = await records.next();
+  if (first.done) throw new ImportFormatError(['the file is empty: a CSV needs a header row']);
+  if ('oversized' in first.value) throw headerTooLong();
+  const names = parseCsvRecord(first.value.csv, CSV_DIALECTS[dialect].delimiter);
+  return { header: checkedHeader(names.map((name) => name.trim())), dialect, records };
+}
+
+async function openXlsx(body: AsyncIterable<Uint8Array>): Promise<ImportRecords> {
+  const rows = readXlsxRecords(body);
+  const first = await rows.next().catch((error: unknown) => {
+    if (error instanceof UnreadableWorkbook) throw new ImportFormatError([error.message]);
+    throw error;
+  });
+  if (first.done) throw new ImportFormatError(['the first sheet is empty: it needs a header row']);
+  if ('oversized' in first.value) throw headerTooLong();
+  const header = checkedHeader(first.value.cells.map((name) => name.trim()));
+  return { header, dialect: undefined, records: rows };
+}
+
+/** Opens the body: for CSV and XLSX reads and checks the header; the data records follow lazily. */
+export async function openImportRecords(
+  format: ImportFormat,
+  body: AsyncIterable<Uint8Array>,
+): Promise<ImportRecords> {
+  if (format === 'ndjson')
+    return { header: undefined, dialect: undefined, records: readNdjsonRecords(body) };
+  return format === 'xlsx' ? openXlsx(body) : openCsv(body);
+}
+
+/**
+ * The format the body really is: a ZIP is an XLSX workbook whatever it was sent as (a
+ * spreadsheet saved under a .csv name, an upload without a content type). The first piece read
+ * to tell is given back in `body`.
+ */
+export async function sniffFormat(
+  declared: ImportFormat,
+  body: AsyncIterable<Uint8Array>,
+): Promise<{ format: ImportFormat; body: AsyncIterable<Uint8Array> }> {
+  const pieces = body[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  while (size < ZIP_MAGIC_BYTES) {
+    const next = await pieces.next();
+    if (next.done) break;
+    head.push(next.value);
+    size += next.value.byteLength;
+  }
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    yield* head;
+    for (let next = await pieces.next(); !next.done; next = await pieces.next()) yield next.value;
+  }
+  const format = looksLikeZip(Buffer.concat(head)) ? 'xlsx' : declared;
+  return { format, body: replay() };
 }
 
 /** Groups records into chunks of `size`. */

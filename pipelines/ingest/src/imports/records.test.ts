@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from './csv-records';
+import { detectCsvDialect, openRawCsvRecords, readCsvRecords } from './csv-records';
 import { readNdjsonRecords } from './ndjson-records';
 import { decodeText } from './text-lines';
 
@@ -89,5 +89,28 @@ describe('decodeText', () => {
 
   it('rejects overlong encodings and encoded surrogates', async () => {
     expect(await decode([0xc0, 0xaf, 0xed, 0xa0, 0x80], 10)).toBe('\udcc0\udcaf\udced\udca0\udc80');
+  });
+});
+
+describe('openRawCsvRecords', () => {
+  it.each([1, 3, 1024])(
+    'learns the semicolon dialect from the header and splits by it (pieces of %i bytes)',
+    async (size) => {
+      const text = '\uFEFFreport_id;notes\r\nr-1;"a;\nb"\r\nr-2;12,5\r\n';
+      const { dialect, records } = await openRawCsvRecords(pieces(text, size));
+      expect(dialect).toBe('semicolon');
+      expect(await collect(records)).toEqual([
+        { line: 1, csv: 'report_id;notes' },
+        { line: 2, csv: 'r-1;"a;\nb"' },
+        { line: 4, csv: 'r-2;12,5' },
+      ]);
+    },
+  );
+
+  it('keeps the comma dialect for the contract header, whatever its cells hold', async () => {
+    const { dialect } = await openRawCsvRecords(pieces('report_id,notes\nr-1,"a;b;c"\n', 4));
+    expect(dialect).toBe('comma');
+    expect(detectCsvDialect('report_id;village_code;notes')).toBe('semicolon');
+    expect(detectCsvDialect('')).toBe('comma');
   });
 });

@@ -1,4 +1,5 @@
 // Jobs of the `reports.validate` queue: one report from a third party, or a batch of records.
+import { CSV_DIALECTS } from '@pantau/domain';
 import { z } from 'zod';
 
 /** Job name of the public contract: data is one report in its JSON form. */
@@ -9,6 +10,8 @@ export const BATCH_JOB = 'batch';
 export const recordSchema = z.union([
   // A CSV record's raw text, parsed by the worker (cheaper to carry than its cells).
   z.object({ line: z.number().int().positive(), csv: z.string() }),
+  // A spreadsheet row as text cells (its sheet row number as the line), read like a CSV row's.
+  z.object({ line: z.number().int().positive(), cells: z.array(z.string()) }),
   z.object({ line: z.number().int().positive(), text: z.string() }),
   z.object({ line: z.number().int().positive(), value: z.unknown() }),
   // A record over MAX_RECORD_CHARS: only its length and first characters travel.
@@ -28,6 +31,8 @@ export const batchJobSchema = z.object({
   chunk: z.number().int().nonnegative(),
   /** CSV header for records that carry `csv`. */
   header: z.array(z.string()).optional(),
+  /** Dialect of records that carry `csv` (default: the contract's comma dialect). */
+  dialect: z.enum(Object.keys(CSV_DIALECTS) as [keyof typeof CSV_DIALECTS]).optional(),
   records: z.array(recordSchema).min(1),
 });
 

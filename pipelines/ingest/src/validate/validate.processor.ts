@@ -1,9 +1,11 @@
 // Turns the records of a validate job into a packed batch: validated and scored, or rejected with reasons.
 import {
+  CSV_DIALECTS,
   scoreReport,
   validateCsvRow,
   validateReport,
   type ValidationContext,
+  type CsvDialect,
   type ValidationResult,
   type VillageDirectory,
 } from '@pantau/domain';
@@ -28,6 +30,7 @@ function add(
 function validateRecord(
   record: SourceRecord,
   header: readonly string[] | undefined,
+  dialect: CsvDialect,
   context: ValidationContext,
 ): { result: ValidationResult; payload: () => unknown } {
   if ('oversized' in record) {
@@ -38,11 +41,12 @@ function validateRecord(
       payload: () => ({ oversized: { length, head } }),
     };
   }
-  if ('csv' in record) {
+  if ('csv' in record || 'cells' in record) {
     const columns = header ?? [];
-    const cells = parseCsvRecord(record.csv);
+    const { delimiter, decimal } = CSV_DIALECTS['csv' in record ? dialect : 'comma'];
+    const cells = 'csv' in record ? parseCsvRecord(record.csv, delimiter) : record.cells;
     return {
-      result: validateCsvRow(columns, cells, context),
+      result: validateCsvRow(columns, cells, context, decimal),
       payload: () => Object.fromEntries(columns.map((name, i) => [name, cells[i] ?? ''])),
     };
   }
@@ -72,6 +76,7 @@ export function validateBatch(job: BatchJob, villages: VillageDirectory): Submis
     isVillage: villages.isVillage,
     receivedAt: Date.parse(job.received_at),
   };
+  const dialect = job.dialect ?? 'comma';
   const batch: SubmissionBatch = {
     source: job.source,
     source_id: job.source_id,
@@ -80,7 +85,7 @@ export function validateBatch(job: BatchJob, villages: VillageDirectory): Submis
     rejected: [],
   };
   for (const record of job.records) {
-    const { result, payload } = validateRecord(record, job.header, context);
+    const { result, payload } = validateRecord(record, job.header, dialect, context);
     add(batch, record.line, result, payload);
   }
   return batch;

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { contentTypeOf, importUrl, isFinished } from './upload';
 
 describe('contentTypeOf', () => {
-  it('reads CSV and NDJSON from the file name', () => {
+  it('reads CSV, NDJSON and XLSX from the file name', () => {
     expect(contentTypeOf('laporan-maret.CSV')).toBe('text/csv');
     expect(contentTypeOf('reports.ndjson')).toBe('application/x-ndjson');
     expect(contentTypeOf('reports.jsonl')).toBe('application/x-ndjson');
-    expect(contentTypeOf('reports.xlsx')).toBeNull();
+    expect(contentTypeOf('Laporan Mei.xlsx')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(contentTypeOf('laporan.xls')).toBeNull();
   });
 });
 

@@ -1,13 +1,19 @@
 // Uploads a file to POST /api/v1/imports with progress (XMLHttpRequest streams the File as is).
 import { ApiRequestError } from '$lib/api/api-error';
 
-export type UploadFormat = 'text/csv' | 'application/x-ndjson';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The content type the API reads a file as, from its name; null when it is neither. */
+export type UploadFormat = 'text/csv' | 'application/x-ndjson' | typeof XLSX_TYPE;
+
+/** What the file input offers: the extensions and content types the API reads. */
+export const UPLOAD_ACCEPT = `.csv,.ndjson,.jsonl,.xlsx,text/csv,application/x-ndjson,${XLSX_TYPE}`;
+
+/** The content type the API reads a file as, from its name; null when it is none of them. */
 export function contentTypeOf(filename: string): UploadFormat | null {
   const name = filename.toLowerCase();
   if (name.endsWith('.csv')) return 'text/csv';
   if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return 'application/x-ndjson';
+  if (name.endsWith('.xlsx')) return XLSX_TYPE;
   return null;
 }
 
@@ -30,7 +36,11 @@ export function uploadImport(
   return new Promise((resolve, reject) => {
     if (!type) {
       reject(
-        new ApiRequestError(415, 'unsupported_media_type', `${file.name}: use .csv or .ndjson`),
+        new ApiRequestError(
+          415,
+          'unsupported_media_type',
+          `${file.name}: use .csv, .ndjson or .xlsx`,
+        ),
       );
       return;
     }
