@@ -3,6 +3,7 @@ import type { VillageDirectory } from '@pantau/domain';
 import type { Loader, Queues } from '@pantau/ingest';
 import type { Warehouse } from '@pantau/warehouse';
 import type { Redis } from 'ioredis';
+import type { PdfRenderer } from './bulletins/pdf-renderer';
 import type { LiveFeed } from './live/live-feed';
 import type { Logger } from './logger';
 
@@ -27,6 +28,8 @@ export interface AppDeps {
   redisWarnings: readonly string[];
   /** The loader this process runs; null where the API is built alone (route tests). */
   loader: Loader | null;
+  /** Bulletins: Chromium to print them, and DATA_DIR/bulletins where the monthly editions lie. */
+  bulletins: { renderer: PdfRenderer; dir: string };
 }
 
 export interface ApiLimits {

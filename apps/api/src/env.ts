@@ -15,6 +15,7 @@ export const env = parseEnv(
     ...LIMIT_VARS,
     'LIVE_MAX_CONNECTIONS',
     'LIVE_CLIENT_BUFFER_BYTES',
+    'CHROMIUM_PATH',
   ],
   process.env,
 );

@@ -14,6 +14,8 @@ import { openWarehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { announceAdminToken, resolveAdminToken } from './admin-token';
 import { createApp } from './app';
+import { startBulletinScheduler } from './bulletins/bulletins.worker';
+import { PdfRenderer } from './bulletins/pdf-renderer';
 import { apiLimits } from './deps';
 import { env } from './env';
 import { LiveFeed } from './live/live-feed';
@@ -77,6 +79,17 @@ const loader = startLoader({
   },
 });
 
+const bulletins = {
+  renderer: new PdfRenderer(env.CHROMIUM_PATH),
+  dir: join(env.DATA_DIR, 'bulletins'),
+};
+const bulletinScheduler = await startBulletinScheduler({
+  connection: redis,
+  prefix: env.QUEUE_PREFIX,
+  deps: { warehouse, ...bulletins, clock: () => new Date() },
+  logger,
+});
+
 const app = createApp({
   warehouse,
   redis,
@@ -91,6 +104,7 @@ const app = createApp({
   limits: apiLimits(env),
   redisWarnings,
   loader,
+  bulletins,
 });
 
 const server = serveApi(app, env.API_PORT, (port) => {
@@ -107,6 +121,8 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing the batch in hand');
   server.close();
   await loader.close();
+  await bulletinScheduler.close();
+  await bulletins.renderer.close();
   await queues.close();
   await warehouse.close();
   await redis.quit();
