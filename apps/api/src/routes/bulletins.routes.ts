@@ -116,8 +116,6 @@ function pdfHeaders(name: string, period: string) {
 
 export function bulletinsRoutes(deps: AppDeps) {
   const { renderer, dir } = deps.bulletins;
-  const app = new OpenAPIHono({ defaultHook: validationHook });
-
   const list = createRoute({
     method: 'get',
     path: '/bulletins',
@@ -134,20 +132,6 @@ export function bulletinsRoutes(deps: AppDeps) {
       ...readErrors,
     },
   });
-  app.openapi(list, async (c) => {
-    const { period } = c.req.valid('query');
-    const editions = (await listEditions(dir)).filter(
-      (e) => (period === undefined || e.period === period) && mayRead(c.var.principal, e.code),
-    );
-    const areas = await areaDirectoryOf(deps.warehouse).find(editions.map((e) => e.code));
-    const rows = editions.flatMap((e) => {
-      const area = areas.get(e.code);
-      if (!area) return [];
-      const url = `/api/v1/bulletins/${e.code}/editions/${e.period}?lang=${e.lang}`;
-      return [{ ...e, name: area.name, level: area.level, url }];
-    });
-    return c.json({ rows }, 200);
-  });
 
   const pdf = createRoute({
     method: 'get',
@@ -162,19 +146,6 @@ export function bulletinsRoutes(deps: AppDeps) {
       ...readErrors,
       503: chromiumMissing,
     },
-  });
-  app.openapi(pdf, async (c) => {
-    const { code } = c.req.valid('param');
-    const query = c.req.valid('query');
-    const area = await requireArea(deps, c.var.principal, code, 'code');
-    const period = await resolvePeriod(deps, query.period);
-    const bytes = await renderBulletinPdf(deps.warehouse, renderer, {
-      code,
-      period,
-      lang: query.lang,
-      now: deps.clock(),
-    });
-    return c.body(new Uint8Array(bytes), 200, pdfHeaders(area.name, period));
   });
 
   const data = createRoute({
@@ -196,12 +167,6 @@ export function bulletinsRoutes(deps: AppDeps) {
       ...readErrors,
     },
   });
-  app.openapi(data, async (c) => {
-    const { code } = c.req.valid('param');
-    await requireArea(deps, c.var.principal, code, 'code');
-    const period = await resolvePeriod(deps, c.req.valid('query').period);
-    return c.json(await loadBulletin(deps.warehouse, code, period, deps.clock()), 200);
-  });
 
   const edition = createRoute({
     method: 'get',
@@ -222,25 +187,58 @@ export function bulletinsRoutes(deps: AppDeps) {
       ...readErrors,
     },
   });
-  app.openapi(edition, async (c) => {
-    const { code, period } = c.req.valid('param');
-    const { lang } = c.req.valid('query');
-    const area = await requireArea(deps, c.var.principal, code, 'code');
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(editionPath(dir, { code, period, lang }));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      throw new ApiError(
-        404,
-        'not_found',
-        `No stored edition of ${code} for ${period} in ${lang}: editions are rendered on the 11th; ` +
-          `GET /bulletins/${code}?period=${period} prints one now`,
-        [{ field: 'period', value: period }],
-      );
-    }
-    return c.body(new Uint8Array(bytes), 200, pdfHeaders(area.name, period));
-  });
 
-  return app;
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(list, async (c) => {
+      const { period } = c.req.valid('query');
+      const editions = (await listEditions(dir)).filter(
+        (e) => (period === undefined || e.period === period) && mayRead(c.var.principal, e.code),
+      );
+      const areas = await areaDirectoryOf(deps.warehouse).find(editions.map((e) => e.code));
+      const rows = editions.flatMap((e) => {
+        const area = areas.get(e.code);
+        if (!area) return [];
+        const url = `/api/v1/bulletins/${e.code}/editions/${e.period}?lang=${e.lang}`;
+        return [{ ...e, name: area.name, level: area.level, url }];
+      });
+      return c.json({ rows }, 200);
+    })
+    .openapi(pdf, async (c) => {
+      const { code } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const area = await requireArea(deps, c.var.principal, code, 'code');
+      const period = await resolvePeriod(deps, query.period);
+      const bytes = await renderBulletinPdf(deps.warehouse, renderer, {
+        code,
+        period,
+        lang: query.lang,
+        now: deps.clock(),
+      });
+      return c.body(new Uint8Array(bytes), 200, pdfHeaders(area.name, period));
+    })
+    .openapi(data, async (c) => {
+      const { code } = c.req.valid('param');
+      await requireArea(deps, c.var.principal, code, 'code');
+      const period = await resolvePeriod(deps, c.req.valid('query').period);
+      return c.json(await loadBulletin(deps.warehouse, code, period, deps.clock()), 200);
+    })
+    .openapi(edition, async (c) => {
+      const { code, period } = c.req.valid('param');
+      const { lang } = c.req.valid('query');
+      const area = await requireArea(deps, c.var.principal, code, 'code');
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(editionPath(dir, { code, period, lang }));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        throw new ApiError(
+          404,
+          'not_found',
+          `No stored edition of ${code} for ${period} in ${lang}: editions are rendered on the 11th; ` +
+            `GET /bulletins/${code}?period=${period} prints one now`,
+          [{ field: 'period', value: period }],
+        );
+      }
+      return c.body(new Uint8Array(bytes), 200, pdfHeaders(area.name, period));
+    });
 }
