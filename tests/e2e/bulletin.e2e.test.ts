@@ -18,7 +18,9 @@ describe('the monthly bulletin', () => {
     const { page, problems } = await flow.open(A4);
     await visit(page, `${flow.base}/buletin/15.02?period=2024-05`, problems);
     await seeHeading(page, 'Kabupaten Merangin');
-    expect(await see(page.getByText('Mei 2024').first())).toBe('Mei 2024');
+    expect(await see(page.getByRole('article').getByText('Mei 2024', { exact: true }))).toBe(
+      'Mei 2024',
+    );
     await seeChart(page.getByRole('region', { name: 'Skor per pilar' }));
     await seeChart(page.getByRole('region', { name: 'Tren IDC 12 bulan' }));
     const ranking = page.getByRole('region', { name: 'Peringkat Kecamatan' });

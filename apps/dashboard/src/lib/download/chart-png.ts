@@ -15,11 +15,15 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 }
 
 export async function chartsPng(charts: readonly echarts.ECharts[]): Promise<Blob> {
-  // The charts render as SVG (sharp, light DOM); the SVG renderer can only export SVG itself.
+  // The charts render as SVG (sharp, light DOM): each one's SVG element, serialised with its
+  // namespaces and drawn as an image, is the picture.
   const images = await Promise.all(
-    charts.map((chart) =>
-      loadImage(chart.getDataURL({ type: 'svg', backgroundColor: BACKGROUND })),
-    ),
+    charts.map((chart) => {
+      const svg = chart.getDom().querySelector('svg');
+      if (!svg) throw new Error('the chart has not been drawn yet');
+      const markup = new XMLSerializer().serializeToString(svg);
+      return loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`);
+    }),
   );
   const sizes = charts.map((chart) => ({ width: chart.getWidth(), height: chart.getHeight() }));
   const canvas = document.createElement('canvas');

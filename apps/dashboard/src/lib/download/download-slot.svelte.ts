@@ -1,6 +1,6 @@
 // What a card can download: its charts and its table register here (Svelte context), and the
 // card's download buttons read them. A page names what its downloads are about (area, period).
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import type { echarts } from '$lib/charts/echarts';
 import type { TableData } from './table-data';
 
@@ -11,12 +11,13 @@ export class DownloadSlot {
   charts: echarts.ECharts[] = $state([]);
   table: TableData | null = $state(null);
 
-  /** Adds a chart; the returned function takes it away again (on dispose). */
+  /**
+   * Adds a chart; the returned function takes it away again (on dispose). Called from the
+   * chart's own effect, which must not come to depend on the list (it would re-create itself).
+   */
   addChart(chart: echarts.ECharts): () => void {
-    this.charts = [...this.charts, chart];
-    return () => {
-      this.charts = this.charts.filter((c) => c !== chart);
-    };
+    untrack(() => (this.charts = [...this.charts, chart]));
+    return () => untrack(() => (this.charts = this.charts.filter((c) => c !== chart)));
   }
 }
 
