@@ -23,7 +23,8 @@ function colorOf(score: number | null): string {
   return STAGE_COLORS[Math.min(4, Math.max(0, Math.floor(score / 20)))]!;
 }
 
-const BAR = { width: 520, row: 26, label: 170, value: 44 } as const;
+/** Drawn at about the size they print at (half the page's width), so text stays legible. */
+const BAR = { width: 340, row: 24, label: 130, value: 40 } as const;
 
 function pillarBars(bulletin: Bulletin, t: BulletinText): string {
   const track = BAR.width - BAR.label - BAR.value;
@@ -40,10 +41,10 @@ function pillarBars(bulletin: Bulletin, t: BulletinText): string {
   return `<svg viewBox="0 0 ${BAR.width} ${height}" width="100%" role="img" aria-label="${escapeHtml(t.word('pillars'))}">${rows}</svg>`;
 }
 
-const TREND = { width: 520, height: 170, left: 30, bottom: 22, top: 10 } as const;
+const TREND = { width: 340, height: 150, left: 26, right: 18, bottom: 20, top: 8 } as const;
 
 function trendLine(bulletin: Bulletin, t: BulletinText): string {
-  const plotW = TREND.width - TREND.left - 10;
+  const plotW = TREND.width - TREND.left - TREND.right;
   const plotH = TREND.height - TREND.bottom - TREND.top;
   const step = plotW / Math.max(1, bulletin.trend.length - 1);
   const x = (i: number) => TREND.left + i * step;
@@ -52,7 +53,7 @@ function trendLine(bulletin: Bulletin, t: BulletinText): string {
     .map(
       (
         v,
-      ) => `<line x1="${TREND.left}" x2="${TREND.width - 10}" y1="${y(v)}" y2="${y(v)}" class="grid"/>
+      ) => `<line x1="${TREND.left}" x2="${TREND.width - TREND.right}" y1="${y(v)}" y2="${y(v)}" class="grid"/>
         <text x="${TREND.left - 4}" y="${y(v) + 3}" class="axis" text-anchor="end">${v}</text>`,
     )
     .join('');
@@ -76,10 +77,13 @@ function trendLine(bulletin: Bulletin, t: BulletinText): string {
         : `<circle cx="${x(i).toFixed(1)}" cy="${y(point.dci).toFixed(1)}" r="2.5" fill="${LINE}"/>`,
     )
     .join('');
+  // Every other month, ending at the bulletin's: twelve labels do not fit half a page.
+  const last = bulletin.trend.length - 1;
   const months = bulletin.trend
-    .map(
-      (point, i) =>
-        `<text x="${x(i).toFixed(1)}" y="${TREND.height - 6}" class="axis" text-anchor="middle">${escapeHtml(t.month(point.period, true))}</text>`,
+    .map((point, i) =>
+      (last - i) % 2 !== 0
+        ? ''
+        : `<text x="${x(i).toFixed(1)}" y="${TREND.height - 6}" class="axis" text-anchor="middle">${escapeHtml(t.month(point.period, true))}</text>`,
     )
     .join('');
   return `<svg viewBox="0 0 ${TREND.width} ${TREND.height}" width="100%" role="img" aria-label="${escapeHtml(t.word('trend'))}">${grid}${lines}${dots}${months}</svg>`;
@@ -103,16 +107,14 @@ function leaderboard(bulletin: Bulletin, t: BulletinText): string {
     `<th>${escapeHtml(t.word('name'))}</th>`,
     `<th class="num">${t.word('dciShort')}</th>`,
     `<th>${escapeHtml(t.word('stage'))}</th>`,
-    ...PILLAR_CODES.map(
-      (code) => `<th class="num pillar">${escapeHtml(t.pillar(code).split(' ')[0]!)}</th>`,
-    ),
+    ...PILLAR_CODES.map((code) => `<th class="num pillar">${escapeHtml(t.pillarShort(code))}</th>`),
     `<th class="num">${escapeHtml(t.word('rate'))}</th>`,
   ].join('');
   const rows = bulletin.children
     .map(
       (child) => `<tr>
         <td class="num">${child.rank ?? '—'}</td>
-        <td>${escapeHtml(child.name)}</td>
+        <td class="name">${escapeHtml(child.name)}</td>
         <td class="num strong"><span class="chip" style="background:${colorOf(child.dci)}"></span>${t.score(child.dci)}</td>
         <td>${escapeHtml(t.stage(child.stage))}</td>
         ${PILLAR_CODES.map((code) => `<td class="num">${t.score(child.pillars[code])}</td>`).join('')}
@@ -158,9 +160,10 @@ const STYLE = `
   .kpi-value { font-size: 18pt; font-weight: 700; }
   .kpi-note { color: #4b5563; font-size: 8pt; }
   .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin-bottom: 10px; break-inside: avoid; }
-  .label { font-size: 11px; fill: #111827; }
-  .value { font-size: 11px; font-weight: 700; fill: #111827; }
-  .axis { font-size: 9px; fill: #6b7280; }
+  .label { font-size: 10px; fill: #111827; }
+  .value { font-size: 10px; font-weight: 700; fill: #111827; }
+  .axis { font-size: 8px; fill: #6b7280; }
+  td.name { white-space: nowrap; }
   .grid { stroke: #e5e7eb; stroke-width: 1; }
   .block { margin-bottom: 10px; }
   table { width: 100%; border-collapse: collapse; font-size: 8pt; }

@@ -115,6 +115,11 @@ export function bulletinText(lang: BulletinLang) {
     word: (key: BulletinWord) => WORDS[lang][key],
     level: (level: Level) => LEVEL_LABELS[level][lang],
     pillar: (code: PillarCode) => PILLARS.find((p) => p.code === code)!.label[lang],
+    /** "Warga" / "People": the pillar's name without the programme's word for smart. */
+    pillarShort(code: PillarCode) {
+      const label = PILLARS.find((p) => p.code === code)!.label[lang];
+      return lang === 'id' ? label.replace(/\s+Cerdas$/, '') : label.replace(/^Smart\s+/, '');
+    },
     stage: (stage: Stage | null) => (stage === null ? NONE : STAGES[stage].label[lang]),
     /** "Mei 2024" / "May 2024"; short: "Mei 24". */
     month(period: string, short = false) {
