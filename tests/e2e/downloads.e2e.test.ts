@@ -37,7 +37,7 @@ describe('downloads from explore', () => {
     await seeChart(heatmap);
     const png = await download(
       page,
-      heatmap.getByRole('button', { name: 'Unduh grafik Kecamatan × pilar sebagai PNG' }),
+      heatmap.getByRole('button', { name: 'Unduh Kecamatan × pilar sebagai gambar PNG' }),
     );
     expect(png.name).toBe('kecamatan-pilar-kabupaten-merangin-2024-05.png');
     expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
@@ -57,7 +57,7 @@ describe('downloads from explore', () => {
     expect(shownRows.length).toBeGreaterThan(1);
     // Keyboard-reachable: the button takes focus and Enter starts the download.
     const xlsxButton = board.getByRole('button', {
-      name: 'Unduh tabel Peringkat Kecamatan sebagai Excel (XLSX)',
+      name: 'Unduh Peringkat Kecamatan sebagai Excel (XLSX)',
     });
     await xlsxButton.focus();
     const [xlsxFile] = await Promise.all([

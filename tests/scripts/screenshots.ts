@@ -15,6 +15,8 @@ const PAGES: [name: string, path: string][] = [
   ['completeness', '/completeness'],
   ['completeness-merangin', '/completeness?level=district&parent=15.02'],
   ['pipeline', '/pipeline'],
+  ['bulletin-merangin', '/buletin/15.02'],
+  ['bulletins', '/buletin'],
 ];
 
 /** Charts animate in; wait for them to settle before the picture. */

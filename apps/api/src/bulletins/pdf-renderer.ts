@@ -4,7 +4,7 @@ import { access, constants } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { ApiError } from '../errors';
 
-/** No sandbox (containers), no GPU, and no background traffic to Google. */
+/** No sandbox (containers), no GPU, no background traffic to Google; the browser tests use them too. */
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
