@@ -15,6 +15,8 @@ export const PAGES: readonly DashboardPage[] = [
   { name: 'compare', path: '/compare?areas=15.01,15.02,15.03', ready: 'Ringkasan perbandingan' },
   { name: 'village', path: '/village/15.02.02.2004', ready: 'Jejak pengiriman' },
   { name: 'completeness', path: '/completeness?parent=15.02', ready: 'Desa yang belum melapor' },
+  { name: 'bulletin', path: '/buletin/15.02', ready: 'Buletin Bulanan Desa Cerdas' },
+  { name: 'bulletins', path: '/buletin', ready: 'Buletin bulanan' },
   { name: 'pipeline', path: '/pipeline', ready: 'Antrean', needsToken: true },
   { name: 'sign-in', path: '/masuk', ready: 'Masuk dengan token API' },
 ];
