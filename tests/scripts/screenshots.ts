@@ -17,6 +17,8 @@ const PAGES: [name: string, path: string][] = [
   ['kualitas', '/kualitas'],
   ['kualitas-merangin-en', '/kualitas?parent=15.02&lang=en'],
   ['pipeline', '/pipeline'],
+  ['bulletin-merangin', '/buletin/15.02'],
+  ['bulletins', '/buletin'],
 ];
 
 /** Charts animate in; wait for them to settle before the picture. */

@@ -7,6 +7,7 @@ import type { AppDeps } from './deps';
 import { createErrorHandler, errorBody, validationHook } from './errors';
 import { areasRoutes } from './routes/areas.routes';
 import { auditRoutes } from './routes/audit.routes';
+import { bulletinsRoutes } from './routes/bulletins.routes';
 import { cadresRoutes } from './routes/cadres.routes';
 import { compareRoutes } from './routes/compare.routes';
 import { completenessRoutes } from './routes/completeness.routes';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
     .route('/', qualityRoutes(deps))
     .route('/', revisionsRoutes(deps))
     .route('/', exportRoutes(deps))
+    .route('/', bulletinsRoutes(deps))
     .route('/', liveRoutes(deps))
     .route('/', tokensRoutes(deps))
     .route('/', auditRoutes(deps))

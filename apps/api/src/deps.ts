@@ -3,6 +3,7 @@ import type { VillageDirectory } from '@pantau/domain';
 import type { Loader, Queues } from '@pantau/ingest';
 import type { Warehouse } from '@pantau/warehouse';
 import type { Redis } from 'ioredis';
+import type { PdfRenderer } from './bulletins/pdf-renderer';
 import type { LiveFeed } from './live/live-feed';
 import type { Logger } from './logger';
 import type { ApiMetrics } from './metrics/api-metrics';
@@ -30,6 +31,8 @@ export interface AppDeps {
   loader: Loader | null;
   /** The process's Prometheus metrics (GET /metrics); the loader feeds them too. */
   metrics: ApiMetrics;
+  /** Bulletins: Chromium to print them, and DATA_DIR/bulletins where the monthly editions lie. */
+  bulletins: { renderer: PdfRenderer; dir: string };
 }
 
 export interface ApiLimits {

@@ -17,6 +17,7 @@ export const env = parseEnv(
     'LIVE_CLIENT_BUFFER_BYTES',
     'LAKE',
     'LAKE_INTERVAL_S',
+    'CHROMIUM_PATH',
   ],
   process.env,
 );

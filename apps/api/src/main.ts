@@ -14,6 +14,8 @@ import { openWarehouse } from '@pantau/warehouse';
 import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { announceAdminToken, resolveAdminToken } from './admin-token';
 import { createApp } from './app';
+import { startBulletinScheduler } from './bulletins/bulletins.worker';
+import { PdfRenderer } from './bulletins/pdf-renderer';
 import { apiLimits } from './deps';
 import { env } from './env';
 import { LiveFeed } from './live/live-feed';
@@ -85,6 +87,17 @@ const loader = startLoader({
   },
 });
 
+const bulletins = {
+  renderer: new PdfRenderer(env.CHROMIUM_PATH),
+  dir: join(env.DATA_DIR, 'bulletins'),
+};
+const bulletinScheduler = await startBulletinScheduler({
+  connection: redis,
+  prefix: env.QUEUE_PREFIX,
+  deps: { warehouse, ...bulletins, clock: () => new Date() },
+  logger,
+});
+
 const app = createApp({
   warehouse,
   redis,
@@ -100,6 +113,7 @@ const app = createApp({
   redisWarnings,
   loader,
   metrics,
+  bulletins,
 });
 
 const server = serveApi(app, env.API_PORT, (port) => {
@@ -117,6 +131,8 @@ async function shutdown(signal: string) {
   server.close();
   await loader.close();
   await lake?.close();
+  await bulletinScheduler.close();
+  await bulletins.renderer.close();
   await queues.close();
   await warehouse.close();
   await redis.quit();

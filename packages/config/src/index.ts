@@ -73,6 +73,11 @@ export const envVars = {
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only')
     .default('pantau'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * The Chromium (or Chrome) executable that prints bulletins to PDF; Debian's package puts it
+   * here. Without one, PDF routes answer 503 saying what to install.
+   */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   ADMIN_TOKEN: z
     .string()
     .min(16, 'at least 16 characters')

@@ -1,20 +1,9 @@
 // Debian's Chromium through playwright-core, and pages that record every console error and failed
 // request so a test fails on them.
+import { CHROMIUM_FLAGS } from '@pantau/api/pdf-renderer';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** No sandbox (containers), no GPU, and no background traffic to Google. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export const DESKTOP = { width: 1366, height: 768 } as const;
 export const PHONE = { width: 390, height: 844 } as const;

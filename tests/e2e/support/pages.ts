@@ -16,6 +16,8 @@ export const PAGES: readonly DashboardPage[] = [
   { name: 'village', path: '/village/15.02.02.2004', ready: 'Jejak pengiriman' },
   { name: 'completeness', path: '/completeness?parent=15.02', ready: 'Desa yang belum melapor' },
   { name: 'quality', path: '/kualitas?parent=15.02', ready: 'Kelengkapan indikator' },
+  { name: 'bulletin', path: '/buletin/15.02', ready: 'Buletin Bulanan Desa Cerdas' },
+  { name: 'bulletins', path: '/buletin', ready: 'Buletin bulanan' },
   { name: 'pipeline', path: '/pipeline', ready: 'Antrean', needsToken: true },
   { name: 'sign-in', path: '/masuk', ready: 'Masuk dengan token API' },
 ];

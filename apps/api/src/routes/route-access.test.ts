@@ -75,6 +75,12 @@ const CALLS: Call[] = [
   { route: 'GET /quality/indicators', path: '/quality/indicators?level=district&parent=15.02', expect: READ },
   // Follow-up: analysts, and leads inside their scope (flag 1 lies in Merangin).
   { route: 'PATCH /quality/flags/{id}', path: '/quality/flags/1', body: json('{"status":"confirmed"}'), expect: [401, 401, 403, 200, 200, 403, 403, 403] },
+  // The list names no area: a lead anywhere may read it (it lists its scope's editions only).
+  { route: 'GET /bulletins', path: '/bulletins', expect: [401, 200, 403, 200, 200, 200, 200, 200] },
+  { route: 'GET /bulletins/{code}', path: '/bulletins/15.02?period=2023-03', expect: READ },
+  { route: 'GET /bulletins/{code}/data', path: '/bulletins/15.02/data?period=2023-03', expect: READ },
+  // No edition is stored in a test app: 404 for each caller allowed to ask.
+  { route: 'GET /bulletins/{code}/editions/{period}', path: '/bulletins/15.02/editions/2023-03', expect: [401, 404, 403, 404, 404, 403, 404, 404] },
   // Raw reports carry cadre ids, notes and lineage: not for anonymous readers.
   { route: 'GET /export', path: '/export?raw=true&parent=15.02', expect: [401, 403, 403, 200, 200, 403, 200, 200] },
   // The stream names no area: a lead anywhere may open it (its events are filtered).

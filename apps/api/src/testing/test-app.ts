@@ -10,6 +10,7 @@ import { readVillageCodes } from '@pantau/warehouse/hierarchy-source';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp } from '../app';
+import { PdfRenderer } from '../bulletins/pdf-renderer';
 import { apiLimits, LIMIT_VARS, type AppDeps } from '../deps';
 import { LiveFeed } from '../live/live-feed';
 import { ApiMetrics } from '../metrics/api-metrics';
@@ -18,7 +19,10 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** The limits' documented defaults, from the one catalogue of variables. */
 export const DEFAULT_TEST_LIMITS = apiLimits(parseEnv(LIMIT_VARS, {}));
-const DEFAULTS = parseEnv(['LIVE_MAX_CONNECTIONS', 'LIVE_CLIENT_BUFFER_BYTES'], {});
+const DEFAULTS = parseEnv(
+  ['LIVE_MAX_CONNECTIONS', 'LIVE_CLIENT_BUFFER_BYTES', 'CHROMIUM_PATH'],
+  process.env,
+);
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -39,6 +43,8 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const prefix = `test-${randomUUID().slice(0, 8)}`;
   const queues = createQueues(redisUrl, prefix);
   const spoolDir = mkdtempSync(join(tmpdir(), 'pantau-spool-'));
+  const bulletinsDir = mkdtempSync(join(tmpdir(), 'pantau-bulletins-'));
+  const renderer = new PdfRenderer(DEFAULTS.CHROMIUM_PATH);
   villages ??= readVillageCodes();
   const known = villages;
   const live =
@@ -62,6 +68,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     redisWarnings: [],
     loader: null,
     metrics: overrides.metrics ?? new ApiMetrics({ queues, live }),
+    bulletins: { renderer, dir: bulletinsDir },
     ...overrides,
   };
   return {
@@ -75,7 +82,9 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
       await deleteQueueKeys(redis, prefix);
       await warehouse.close();
       await redis.quit();
+      await renderer.close();
       rmSync(spoolDir, { recursive: true, force: true });
+      rmSync(bulletinsDir, { recursive: true, force: true });
     },
   };
 }

@@ -36,6 +36,9 @@ export type AreaQuality = QualitySummary['rows'][number];
 export type QualityIndicators = Ok<V1['quality']['indicators']['$get']>;
 export type IndicatorCompleteness = QualityIndicators['indicators'][number];
 export type Revisions = Ok<V1['revisions']['$get']>;
+export type Bulletin = Ok<V1['bulletins'][':code']['data']['$get']>;
+export type BulletinEditions = Ok<V1['bulletins']['$get']>;
+export type BulletinEdition = BulletinEditions['rows'][number];
 /** A submission of the village's lineage (which anonymous readers are not shown). */
 export type SubmissionRecord = NonNullable<VillageReports['submissions']>[number];
 
@@ -123,6 +126,12 @@ export function createApi(fetcher: Fetch, origin: string) {
       v1.villages[':code'].reports
         .$get({ param: { code }, query: {} })
         .then((r) => jsonOrThrow<VillageReports>(r)),
+    bulletin: (code: string, q: { period?: string | null } = {}) =>
+      v1.bulletins[':code'].data
+        .$get({ param: { code }, query: query(q) })
+        .then((r) => jsonOrThrow<Bulletin>(r)),
+    bulletinEditions: (q: { period?: string | null } = {}) =>
+      v1.bulletins.$get({ query: query(q) }).then((r) => jsonOrThrow<BulletinEditions>(r)),
   };
 }
 

@@ -1,0 +1,102 @@
+// An analyst takes a chart and a table of Kabupaten Merangin away: the heatmap as a PNG, the
+// leaderboard of its kecamatan as an Excel workbook holding exactly the rows on screen.
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { see, seeChart, visit } from './support/browser';
+import { browserFlow } from './support/flow';
+
+const flow = browserFlow();
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** The PNG is drawn at twice the chart's on-screen size. */
+const PIXEL_RATIO = 2;
+
+async function download(page: Page, button: Locator) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** A number as the Indonesian interface shows it. */
+function shownId(value: number, decimals: number): string {
+  return new Intl.NumberFormat('id-ID', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  })
+    .format(value)
+    .replace('-', '−');
+}
+
+describe('downloads from explore', () => {
+  it('saves the heatmap as a PNG of the chart and the leaderboard as the XLSX shown', async () => {
+    const { page, problems } = await flow.open();
+    await visit(page, `${flow.base}/explore/15.02?period=2024-05`, problems);
+
+    const heatmap = page.getByRole('region', { name: 'Kecamatan × pilar' });
+    await seeChart(heatmap);
+    const png = await download(
+      page,
+      heatmap.getByRole('button', { name: 'Unduh Kecamatan × pilar sebagai gambar PNG' }),
+    );
+    expect(png.name).toBe('kecamatan-pilar-kabupaten-merangin-2024-05.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    const chartBox = await heatmap.getByRole('img').first().boundingBox();
+    // IHDR: width and height, big-endian, right after the signature and the chunk header.
+    expect(png.bytes.readUInt32BE(16)).toBe(Math.round(chartBox!.width) * PIXEL_RATIO);
+    expect(png.bytes.readUInt32BE(20)).toBe(Math.round(chartBox!.height) * PIXEL_RATIO);
+
+    const board = page.getByRole('region', { name: 'Peringkat Kecamatan' });
+    const shownRows = await board
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [...row.querySelectorAll('th, td')].map((cell) => (cell as HTMLElement).innerText.trim()),
+        ),
+      );
+    expect(shownRows.length).toBeGreaterThan(1);
+    // Keyboard-reachable: the button takes focus and Enter starts the download.
+    const xlsxButton = board.getByRole('button', {
+      name: 'Unduh Peringkat Kecamatan sebagai Excel (XLSX)',
+    });
+    await xlsxButton.focus();
+    const [xlsxFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(xlsxFile.suggestedFilename()).toBe(
+      'peringkat-kecamatan-kabupaten-merangin-2024-05.xlsx',
+    );
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsxFile.path());
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(['#', 'Nama', 'IDC']);
+    expect(sheet.rowCount).toBe(shownRows.length + 1);
+    shownRows.forEach((shown, i) => {
+      const cells = (sheet.getRow(i + 2).values as unknown[]).slice(1);
+      // Rank, name, DCI and the six pillars: the same text once the number is shown as on screen.
+      expect(cells[0]).toBe(Number(shown[0]));
+      expect(cells[1]).toBe(shown[1]);
+      for (let c = 2; c <= 8; c++) {
+        const value = cells[c];
+        expect(typeof value === 'number' ? shownId(value, 1) : value).toBe(shown[c]);
+      }
+      // Reporting rate (a ratio shown as a percentage) with "(reported/expected)" beside it.
+      const rate = cells[9];
+      const reportedOfExpected = `(${String(cells[11])}/${String(cells[12])})`;
+      const change = cells[10];
+      expect(
+        typeof change === 'number'
+          ? `${change > 0 ? '+' : change < 0 ? '−' : '±'}${shownId(Math.abs(change), 1)}`
+          : change,
+      ).toBe(shown[10]);
+      expect(shown[9]).toBe(
+        `${typeof rate === 'number' ? `${shownId(rate * 100, 1)}%` : String(rate)} ${reportedOfExpected}`,
+      );
+    });
+    expect(await see(board.getByRole('row').nth(1))).toContain(String(shownRows[0]![1]));
+    expect(problems).toEqual([]);
+  });
+});
