@@ -143,6 +143,7 @@ export const envVars = {
    * first): national district /scores is about 2 MiB of JSON plus its compressed forms.
    */
   READ_CACHE_BYTES: byteSize(64 * MiB),
+  /**
    * Whether the API's loader publishes the store as a Parquet lake under DATA_DIR/lake (for
    * readers beside the API: DuckDB, pandas, Spark, Trino; read replicas).
    */

@@ -66,6 +66,7 @@ export interface Warehouse {
    * warehouse is the only writer), so readers key what they derive from the data by it.
    */
   readonly version: number;
+  /**
    * A connection of its own, for long reads that should hold no pooled reader (the lake
    * publisher's snapshot). Closed by its user, or at the latest by `close()`.
    */
