@@ -19,12 +19,12 @@ import { readErrors } from './read-errors';
 
 const bulletinCode = areaCode
   .refine(hasBulletin, 'a province (15), kabupaten/kota (15.02) or kecamatan (15.02.02)')
-  .openapi({ param: { name: 'code', in: 'path' }, example: '15.02' });
+  .openapi({ param: { name: 'code', in: 'path' }, examples: ['15.02'] });
 
 const langParam = z
   .enum(BULLETIN_LANGS)
   .default('id')
-  .openapi({ description: 'Language of the bulletin: id (Indonesian) or en', example: 'id' });
+  .openapi({ description: 'Language of the bulletin: id (Indonesian) or en', examples: ['id'] });
 
 const bulletinQuery = z.object({ period: optionalPeriod, lang: langParam });
 
@@ -118,6 +118,7 @@ export function bulletinsRoutes(deps: AppDeps) {
   const { renderer, dir } = deps.bulletins;
   const list = createRoute({
     method: 'get',
+    operationId: 'listBulletins',
     path: '/bulletins',
     tags: ['bulletins'],
     summary: 'The stored monthly editions the caller may read (a lead: those in its scope)',
@@ -135,6 +136,7 @@ export function bulletinsRoutes(deps: AppDeps) {
 
   const pdf = createRoute({
     method: 'get',
+    operationId: 'getBulletinPdf',
     path: '/bulletins/{code}',
     tags: ['bulletins'],
     summary: "An area's monthly bulletin as a PDF, printed now from the current data",
@@ -150,6 +152,7 @@ export function bulletinsRoutes(deps: AppDeps) {
 
   const data = createRoute({
     method: 'get',
+    operationId: 'getBulletinData',
     path: '/bulletins/{code}/data',
     tags: ['bulletins'],
     summary: "An area's monthly bulletin as data (what the PDF and the dashboard page draw)",
@@ -170,6 +173,7 @@ export function bulletinsRoutes(deps: AppDeps) {
 
   const edition = createRoute({
     method: 'get',
+    operationId: 'getBulletinEdition',
     path: '/bulletins/{code}/editions/{period}',
     tags: ['bulletins'],
     summary: 'A stored monthly edition (rendered on the 11th) as a PDF',

@@ -56,7 +56,7 @@ export const qualityFlagSchema = z
 const flagsQuerySchema = z.object({
   parent: areaCode.optional().openapi({
     description: 'Any area code: flags of every village inside it; omitted: the whole country',
-    example: '15.02',
+    examples: ['15.02'],
   }),
   period: optionalPeriod,
   indicator: z.enum(INDICATOR_CODES).optional(),
@@ -144,6 +144,7 @@ function flagJson(flag: QualityFlag) {
 export function qualityRoutes(deps: AppDeps) {
   const flags = createRoute({
     method: 'get',
+    operationId: 'listQualityFlags',
     path: '/quality/flags',
     tags: ['quality'],
     summary: 'Data quality flags of the villages inside an area for a month, strongest first',
@@ -157,6 +158,7 @@ export function qualityRoutes(deps: AppDeps) {
   });
   const summary = createRoute({
     method: 'get',
+    operationId: 'getQualitySummary',
     path: '/quality/summary',
     tags: ['quality'],
     summary: 'Per area of a level: reports, flagged reports, flags by method and the flag rate',
@@ -173,6 +175,7 @@ export function qualityRoutes(deps: AppDeps) {
   });
   const indicators = createRoute({
     method: 'get',
+    operationId: 'getIndicatorCompleteness',
     path: '/quality/indicators',
     tags: ['quality'],
     summary: 'Per indicator, the share of reports that filled it (over the parent and per area)',
@@ -189,6 +192,7 @@ export function qualityRoutes(deps: AppDeps) {
   });
   const followUp = createRoute({
     method: 'patch',
+    operationId: 'updateQualityFlag',
     path: '/quality/flags/{id}',
     tags: ['quality'],
     summary: 'Follow a flag up (an analyst, or a lead inside its scope); recorded in the audit',

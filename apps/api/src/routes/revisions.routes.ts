@@ -32,6 +32,7 @@ export const revisionsSchema = z
 export function revisionsRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
+    operationId: 'listRevisions',
     path: '/revisions',
     tags: ['scores'],
     summary:

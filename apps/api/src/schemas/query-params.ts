@@ -150,8 +150,12 @@ export function scopeQuery<const T extends z.ZodRawShape>(extra: T) {
 }
 
 /** A moment to read the reports as they stood then (`report_history` keeps replaced versions). */
-export const asOfParam = z.string().datetime({ offset: true }).optional().openapi({
-  description:
-    'ISO 8601 timestamp: scores from the reports as they stood then (later corrections left out)',
-  example: '2024-07-01T00:00:00Z',
-});
+export const asOfParam = z
+  .string()
+  .datetime({ offset: true })
+  .optional()
+  .openapi({
+    description:
+      'ISO 8601 timestamp: scores from the reports as they stood then (later corrections left out)',
+    examples: ['2024-07-01T00:00:00Z'],
+  });
