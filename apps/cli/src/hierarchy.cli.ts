@@ -2,11 +2,10 @@
 // Loading writes to DuckDB, so this one opens the data dir itself (the API has no call for it);
 // while the running API holds the data dir it refuses, saying so: that API loaded the hierarchy
 // when it started.
-import { parseArgs } from 'node:util';
 import { countAreas, listAreas, openWarehouse, type Warehouse } from '@pantau/warehouse';
 import { HIERARCHY_PACKAGE } from '@pantau/warehouse/hierarchy-source';
-import { dataDirOf, loadEnv, userPath } from './invocation';
-import { CliError, runCli, UsageError } from './run-cli';
+import { dataDirFromArgs } from './invocation';
+import { CliError, runCli } from './run-cli';
 
 const USAGE = `Usage: npm run hierarchy [-- --data-dir <dir>]
 
@@ -34,24 +33,8 @@ async function open(dataDir: string): Promise<Warehouse> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let values: { 'data-dir'?: string; help: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const flag = values['data-dir'];
-  const dataDir = flag ? userPath(flag) : dataDirOf(loadEnv());
+  const dataDir = dataDirFromArgs(argv, USAGE);
+  if (dataDir === null) return 0;
   const started = performance.now();
   const warehouse = await open(dataDir);
   try {

@@ -1,9 +1,10 @@
 // Where a CLI stands: the directory the user ran npm in, the data dir `npm start` uses, the
 // running API and the admin token to call it with.
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { adminTokenPath, parseEnv, readAdminTokenFile, resolveDataDir } from '@pantau/config';
 import { createApiClient, type ApiClient } from '@pantau/api/client';
-import { CliError } from './run-cli';
+import { CliError, UsageError } from './run-cli';
 
 export type EnvSource = Record<string, string | undefined>;
 
@@ -63,4 +64,29 @@ export function connect(
   }
   const apiUrl = apiUrlOf(env, flags.api, source);
   return { client: createApiClient({ baseUrl: apiUrl, token }), apiUrl };
+}
+
+/**
+ * The data dir of a CLI that opens it (`[--data-dir <dir>] [--help]`): --data-dir read where the
+ * user typed it, else DATA_DIR as `npm start` reads it; null when --help printed `usage`.
+ */
+export function dataDirFromArgs(argv: string[], usage: string): string | null {
+  let values: { 'data-dir'?: string; help: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(usage);
+    return null;
+  }
+  const flag = values['data-dir'];
+  return flag ? userPath(flag) : dataDirOf(loadEnv());
 }

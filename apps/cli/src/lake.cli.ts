@@ -1,9 +1,8 @@
 // `npm run lake`: how to query the lake's current version, with DuckDB and with pandas.
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { duckdbSnippet, pandasSnippet, readManifest } from '@pantau/warehouse';
-import { dataDirOf, loadEnv, userPath } from './invocation';
-import { CliError, runCli, UsageError } from './run-cli';
+import { dataDirFromArgs } from './invocation';
+import { CliError, runCli } from './run-cli';
 
 const USAGE = `Usage: npm run lake [-- --data-dir <dir>]
 
@@ -13,24 +12,9 @@ one npm start uses), or --data-dir.
 `;
 
 async function main(argv: string[]): Promise<number> {
-  let values: { 'data-dir'?: string; help: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const flag = values['data-dir'];
-  const lakeDir = join(flag ? userPath(flag) : dataDirOf(loadEnv()), 'lake');
+  const dataDir = dataDirFromArgs(argv, USAGE);
+  if (dataDir === null) return 0;
+  const lakeDir = join(dataDir, 'lake');
   const manifest = await readManifest(lakeDir);
   if (!manifest)
     throw new CliError(
