@@ -167,7 +167,8 @@ describe('recoverImports', () => {
     await create('read');
     await store.write(({ db }) => markImportRead(db, 'read', 10));
     writeFileSync(join(spoolDir, 'imp-dead.csv'), CSV);
-    const idle = createQueues(redisUrl, `lifecycle-idle-${randomUUID().slice(0, 8)}`);
+    const idlePrefix = `lifecycle-idle-${randomUUID().slice(0, 8)}`;
+    const idle = createQueues(redisUrl, idlePrefix);
     try {
       const recovered = await recoverImports({
         warehouse: store,
@@ -178,6 +179,9 @@ describe('recoverImports', () => {
       expect(recovered).toEqual({ interrupted: 3, lost: 1, spooled: 1 });
     } finally {
       await idle.close();
+      const redis = createRedis(redisUrl);
+      await deleteQueueKeys(redis, idlePrefix);
+      await redis.quit();
     }
     expect(existsSync(join(spoolDir, 'imp-dead.csv'))).toBe(false);
     expect(await getImport(store.db, 'reading')).toMatchObject({
