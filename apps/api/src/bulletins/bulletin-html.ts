@@ -1,6 +1,6 @@
 // A bulletin as one self-contained A4 HTML document (inline CSS and SVG, no scripts, no fetches),
 // which Chromium prints to PDF.
-import { PILLAR_CODES } from '@pantau/domain';
+import { PILLAR_CODES, stageOf } from '@pantau/domain';
 import type { Bulletin } from './bulletin-data';
 import { bulletinText, type BulletinLang, type BulletinText } from './bulletin-text';
 
@@ -9,7 +9,7 @@ const STAGE_COLORS = ['#edf8b1', '#7fcdbb', '#41b6c4', '#1d91c0', '#0c2c84'] as 
 const NO_DATA = '#e5e7eb';
 const LINE = '#0072b2';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -19,8 +19,7 @@ export function escapeHtml(text: string): string {
 }
 
 function colorOf(score: number | null): string {
-  if (score === null) return NO_DATA;
-  return STAGE_COLORS[Math.min(4, Math.max(0, Math.floor(score / 20)))]!;
+  return score === null ? NO_DATA : STAGE_COLORS[stageOf(score)];
 }
 
 /** Drawn at about the size they print at (half the page's width), so text stays legible. */

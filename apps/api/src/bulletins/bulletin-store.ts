@@ -13,7 +13,8 @@ export interface Edition {
   created_at: string;
 }
 
-const FILE = /^(\d{2}(?:\.\d{2})*)\.(id|en)\.pdf$/;
+/** `<code>.<lang>.pdf`, for the languages a bulletin is written in. */
+const FILE = new RegExp(`^(\\d{2}(?:\\.\\d{2})*)\\.(${BULLETIN_LANGS.join('|')})\\.pdf$`);
 
 export function editionPath(dir: string, edition: Pick<Edition, 'code' | 'period' | 'lang'>) {
   return join(dir, edition.period, `${edition.code}.${edition.lang}.pdf`);
@@ -40,26 +41,25 @@ async function entries(dir: string): Promise<string[]> {
   }
 }
 
+/** The editions stored for one month, by area code then language. */
+async function monthEditions(dir: string, period: string): Promise<Edition[]> {
+  const files = (await entries(join(dir, period))).flatMap((name) => {
+    const match = FILE.exec(name);
+    return match ? [{ name, code: match[1]!, lang: match[2] as BulletinLang }] : [];
+  });
+  // A month holds hundreds of editions: their stats run together, not one after another.
+  const month = await Promise.all(
+    files.map(async ({ name, code, lang }) => {
+      const info = await stat(join(dir, period, name));
+      return { code, period, lang, bytes: info.size, created_at: info.mtime.toISOString() };
+    }),
+  );
+  return month.sort((a, b) => a.code.localeCompare(b.code) || a.lang.localeCompare(b.lang));
+}
+
 /** Every stored edition, newest month first, then by area code. */
 export async function listEditions(dir: string): Promise<Edition[]> {
   const periods = (await entries(dir)).filter(isPeriod).sort().reverse();
-  const editions: Edition[] = [];
-  for (const period of periods) {
-    const month: Edition[] = [];
-    for (const name of await entries(join(dir, period))) {
-      const match = FILE.exec(name);
-      if (!match || !(BULLETIN_LANGS as readonly string[]).includes(match[2]!)) continue;
-      const info = await stat(join(dir, period, name));
-      month.push({
-        code: match[1]!,
-        period,
-        lang: match[2] as BulletinLang,
-        bytes: info.size,
-        created_at: info.mtime.toISOString(),
-      });
-    }
-    month.sort((a, b) => a.code.localeCompare(b.code) || a.lang.localeCompare(b.lang));
-    editions.push(...month);
-  }
-  return editions;
+  const months = await Promise.all(periods.map((period) => monthEditions(dir, period)));
+  return months.flat();
 }

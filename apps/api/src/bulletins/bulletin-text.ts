@@ -64,36 +64,11 @@ const WORDS = {
 
 export type BulletinWord = keyof (typeof WORDS)['id'];
 
-const MONTHS = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-} as const;
+/** A month's full name; the locale's own (Intl), as the numbers below are. */
+function monthNames(locale: string): string[] {
+  const name = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, month) => name.format(Date.UTC(2000, month, 1)));
+}
 
 const NONE = '—';
 
@@ -105,26 +80,28 @@ export function bulletinText(lang: BulletinLang) {
     maximumFractionDigits: 1,
   });
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const months = monthNames(locale);
   const percent = new Intl.NumberFormat(locale, {
     style: 'percent',
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
+  const pillarLabel = (code: PillarCode) => PILLARS.find((p) => p.code === code)!.label[lang];
   return {
     lang,
     word: (key: BulletinWord) => WORDS[lang][key],
     level: (level: Level) => LEVEL_LABELS[level][lang],
-    pillar: (code: PillarCode) => PILLARS.find((p) => p.code === code)!.label[lang],
+    pillar: pillarLabel,
     /** "Warga" / "People": the pillar's name without the programme's word for smart. */
     pillarShort(code: PillarCode) {
-      const label = PILLARS.find((p) => p.code === code)!.label[lang];
+      const label = pillarLabel(code);
       return lang === 'id' ? label.replace(/\s+Cerdas$/, '') : label.replace(/^Smart\s+/, '');
     },
     stage: (stage: Stage | null) => (stage === null ? NONE : STAGES[stage].label[lang]),
     /** "Mei 2024" / "May 2024"; short: "Mei 24". */
     month(period: string, short = false) {
       const [year = '', month = '1'] = period.split('-');
-      const name = MONTHS[lang][Number(month) - 1] ?? period;
+      const name = months[Number(month) - 1] ?? period;
       return short ? `${name.slice(0, 3)} ${year.slice(2)}` : `${name} ${year}`;
     },
     score: (value: number | null) =>

@@ -1,4 +1,5 @@
 // The monthly bulletin job: its queue, payload and schedule.
+import { periodSchema } from '@pantau/domain';
 import { z } from 'zod';
 
 export const BULLETINS_QUEUE = 'bulletins.render';
@@ -13,10 +14,7 @@ export const BULLETINS_TIME_ZONE = 'Asia/Jakarta';
 
 export const bulletinsJobSchema = z.object({
   /** The month to render; default: the month before the job runs (Asia/Jakarta). */
-  period: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
+  period: periodSchema.optional(),
   /** The areas to render; default: every province and kabupaten/kota. */
   codes: z.array(z.string()).optional(),
 });

@@ -1,6 +1,6 @@
 // What each column of an export is, for a workbook: its header in the reader's language, the kind
 // of cell it holds and how wide it is shown. Indicator and pillar names come from the catalogue.
-import { INDICATORS, PILLARS, type Indicator } from '@pantau/domain';
+import { findIndicator, PILLARS, type Indicator } from '@pantau/domain';
 
 export const EXPORT_LANGS = ['id', 'en'] as const;
 export type ExportLang = (typeof EXPORT_LANGS)[number];
@@ -20,50 +20,44 @@ export interface ExportColumn {
 
 type Label = Record<ExportLang, string>;
 
-/** The columns that are not indicators or pillars, with their kind and shown width. */
-const FIXED: Record<string, { label: Label; kind: CellKind; width: number }> = {
-  code: { label: { id: 'Kode', en: 'Code' }, kind: 'text', width: 16 },
-  name: { label: { id: 'Nama wilayah', en: 'Area name' }, kind: 'text', width: 28 },
-  level: { label: { id: 'Tingkat', en: 'Level' }, kind: 'text', width: 10 },
-  period: { label: { id: 'Periode', en: 'Period' }, kind: 'text', width: 10 },
-  dci: { label: { id: 'Indeks Desa Cerdas', en: 'Desa Cerdas Index' }, kind: 'score', width: 12 },
-  stage: { label: { id: 'Tahap', en: 'Stage' }, kind: 'whole', width: 8 },
-  villages_reporting: {
-    label: { id: 'Desa melapor', en: 'Villages reporting' },
-    kind: 'whole',
-    width: 12,
-  },
-  villages_expected: {
-    label: { id: 'Desa diharapkan', en: 'Villages expected' },
-    kind: 'whole',
-    width: 12,
-  },
-  village_code: { label: { id: 'Kode desa', en: 'Village code' }, kind: 'text', width: 16 },
-  village_name: { label: { id: 'Nama desa', en: 'Village name' }, kind: 'text', width: 24 },
-  district_code: { label: { id: 'Kode kecamatan', en: 'District code' }, kind: 'text', width: 12 },
-  regency_code: {
-    label: { id: 'Kode kabupaten/kota', en: 'Regency code' },
-    kind: 'text',
-    width: 10,
-  },
-  province_code: { label: { id: 'Kode provinsi', en: 'Province code' }, kind: 'text', width: 8 },
-  region_code: { label: { id: 'Region', en: 'Region' }, kind: 'text', width: 8 },
-  report_id: { label: { id: 'ID laporan', en: 'Report id' }, kind: 'text', width: 18 },
-  cadre_id: { label: { id: 'ID kader', en: 'Cadre id' }, kind: 'text', width: 20 },
-  submitted_at: { label: { id: 'Dikirim', en: 'Submitted at' }, kind: 'text', width: 24 },
-  first_submitted_at: {
-    label: { id: 'Pertama dikirim', en: 'First submitted at' },
-    kind: 'text',
-    width: 24,
-  },
-  on_time: { label: { id: 'Tepat waktu', en: 'On time' }, kind: 'bool', width: 10 },
-  notes: { label: { id: 'Catatan', en: 'Notes' }, kind: 'text', width: 40 },
-  outcome: { label: { id: 'Hasil', en: 'Outcome' }, kind: 'text', width: 10 },
-  submission_id: { label: { id: 'ID kiriman', en: 'Submission id' }, kind: 'text', width: 20 },
-  source_id: { label: { id: 'ID sumber', en: 'Source id' }, kind: 'text', width: 20 },
-  line: { label: { id: 'Baris', en: 'Line' }, kind: 'whole', width: 8 },
-  received_at: { label: { id: 'Diterima', en: 'Received at' }, kind: 'text', width: 24 },
-  loaded_at: { label: { id: 'Dimuat', en: 'Loaded at' }, kind: 'text', width: 24 },
+interface FixedColumn {
+  label: Label;
+  kind: CellKind;
+  width: number;
+}
+
+function fixed(kind: CellKind, width: number, id: string, en: string): FixedColumn {
+  return { label: { id, en }, kind, width };
+}
+
+/** The columns that are not indicators or pillars: their kind, shown width and header. */
+const FIXED: Record<string, FixedColumn> = {
+  code: fixed('text', 16, 'Kode', 'Code'),
+  name: fixed('text', 28, 'Nama wilayah', 'Area name'),
+  level: fixed('text', 10, 'Tingkat', 'Level'),
+  period: fixed('text', 10, 'Periode', 'Period'),
+  dci: fixed('score', 12, 'Indeks Desa Cerdas', 'Desa Cerdas Index'),
+  stage: fixed('whole', 8, 'Tahap', 'Stage'),
+  villages_reporting: fixed('whole', 12, 'Desa melapor', 'Villages reporting'),
+  villages_expected: fixed('whole', 12, 'Desa diharapkan', 'Villages expected'),
+  village_code: fixed('text', 16, 'Kode desa', 'Village code'),
+  village_name: fixed('text', 24, 'Nama desa', 'Village name'),
+  district_code: fixed('text', 12, 'Kode kecamatan', 'District code'),
+  regency_code: fixed('text', 10, 'Kode kabupaten/kota', 'Regency code'),
+  province_code: fixed('text', 8, 'Kode provinsi', 'Province code'),
+  region_code: fixed('text', 8, 'Region', 'Region'),
+  report_id: fixed('text', 18, 'ID laporan', 'Report id'),
+  cadre_id: fixed('text', 20, 'ID kader', 'Cadre id'),
+  submitted_at: fixed('text', 24, 'Dikirim', 'Submitted at'),
+  first_submitted_at: fixed('text', 24, 'Pertama dikirim', 'First submitted at'),
+  on_time: fixed('bool', 10, 'Tepat waktu', 'On time'),
+  notes: fixed('text', 40, 'Catatan', 'Notes'),
+  outcome: fixed('text', 10, 'Hasil', 'Outcome'),
+  submission_id: fixed('text', 20, 'ID kiriman', 'Submission id'),
+  source_id: fixed('text', 20, 'ID sumber', 'Source id'),
+  line: fixed('whole', 8, 'Baris', 'Line'),
+  received_at: fixed('text', 24, 'Diterima', 'Received at'),
+  loaded_at: fixed('text', 24, 'Dimuat', 'Loaded at'),
 };
 
 const SCORE_WORD: Label = { id: 'skor', en: 'score' };
@@ -78,8 +72,8 @@ function indicatorKind(indicator: Indicator): CellKind {
 
 /** The column `key` of an export, as a workbook shows it to a reader of `lang`. */
 export function exportColumn(key: string, lang: ExportLang): ExportColumn {
-  const fixed = FIXED[key];
-  if (fixed) return { key, header: fixed.label[lang], kind: fixed.kind, width: fixed.width };
+  const column = FIXED[key];
+  if (column) return { key, header: column.label[lang], kind: column.kind, width: column.width };
   const pillar = PILLARS.find((p) => p.code === key);
   if (pillar)
     return {
@@ -88,7 +82,7 @@ export function exportColumn(key: string, lang: ExportLang): ExportColumn {
       kind: 'score',
       width: NAMED_WIDTH,
     };
-  const indicator = INDICATORS.find((i) => i.code === key);
+  const indicator = findIndicator(key);
   if (indicator)
     return {
       key,

@@ -58,6 +58,8 @@ interface Body {
   type: string;
   identity: Bytes;
   coded: Partial<Record<Coding, Promise<Bytes>>>;
+  /** Bytes of the compressed forms made so far (they count towards the cache's bound). */
+  codedBytes: number;
 }
 
 /** The bodies of one app's reads at the warehouse's current version. */
@@ -91,8 +93,13 @@ class ReadResponses {
     if (!coded) {
       coded = compressors[coding](body.identity);
       body.coded[coding] = coded;
-      void coded.then((bytes) =>
-        this.bodies.resize(key, body, sizeOf(key, body) + bytes.byteLength),
+      void coded.then(
+        (bytes) => {
+          body.codedBytes += bytes.byteLength;
+          this.bodies.resize(key, body, sizeOf(key, body));
+        },
+        // The request that asked gets the error; the next one compresses again.
+        () => delete body.coded[coding],
       );
     }
     return coded;
@@ -100,7 +107,7 @@ class ReadResponses {
 }
 
 function sizeOf(key: string, body: Body): number {
-  return key.length * 2 + body.identity.byteLength;
+  return key.length * 2 + body.identity.byteLength + body.codedBytes;
 }
 
 const stores = new WeakMap<AppDeps, ReadResponses>();
@@ -188,7 +195,8 @@ export function readResponse(
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('application/json')) return;
     deps.metrics.readCache.inc({ result: 'miss' });
-    const body: Body = { type, identity: new Uint8Array(await c.res.arrayBuffer()), coded: {} };
+    const identity = new Uint8Array(await c.res.arrayBuffer());
+    const body: Body = { type, identity, coded: {}, codedBytes: 0 };
     // A write that landed while this read ran may or may not show in it: tag and keep nothing.
     const unchanged = deps.warehouse.version === version;
     if (unchanged) store.at(version).bodies.set(key, body, sizeOf(key, body));

@@ -135,24 +135,17 @@ export function exportRoutes(deps: AppDeps) {
     if (query.raw) assertMayExportRaw(c.var.principal);
     const parent = await resolveParent(deps, c.var.principal, query.parent);
     const periods = await resolveSpan(deps, query);
-    const kind = query.raw || query.level === undefined ? 'reports' : 'scores';
+    // The schema asks for a level unless raw=true: no level, the raw reports.
+    const level = query.raw ? null : (query.level ?? null);
+    const kind = level === null ? 'reports' : 'scores';
     const span = periods.from === periods.to ? periods.from : `${periods.from}_${periods.to}`;
-    const name = fileName(
-      [kind, query.raw ? null : query.level, parent?.replaceAll('.', '_'), span],
-      query.format,
-    );
+    const name = fileName([kind, level, parent?.replaceAll('.', '_'), span], query.format);
     const file = await createTempFile('pantau-export-', name);
     let rows: number;
     try {
       rows = await writeExport(
         deps.warehouse.db,
-        {
-          level: kind === 'reports' ? null : (query.level ?? null),
-          parent,
-          periods,
-          format: query.format,
-          lang: query.lang,
-        },
+        { level, parent, periods, format: query.format, lang: query.lang },
         file.path,
       );
     } catch (error) {
