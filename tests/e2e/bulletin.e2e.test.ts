@@ -1,10 +1,10 @@
 // A regional lead opens Kabupaten Merangin's bulletin for May 2024, takes the API's PDF of it and
 // looks at the page as it prints on A4.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { see, seeChart, seeHeading, visit } from './support/browser';
+import { saveDownload, see, seeChart, seeHeading, visit } from './support/browser';
 import { browserFlow } from './support/flow';
 import { LOG_DIR } from './support/servers';
 
@@ -27,14 +27,13 @@ describe('the monthly bulletin', () => {
     expect(await see(ranking.getByRole('row').filter({ hasText: 'Bangko' }))).toMatch(/\d+,\d/);
     await see(page.getByRole('region', { name: /Desa yang belum melapor \(\d+\)/ }));
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
+    const download = await saveDownload(page, () =>
       page
         .getByRole('link', { name: 'Unduh buletin Kabupaten Merangin Mei 2024 sebagai PDF' })
         .click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('buletin-kabupaten-merangin-2024-05.pdf');
-    const pdf = readFileSync(await download.path());
+    );
+    expect(download.name).toBe('buletin-kabupaten-merangin-2024-05.pdf');
+    const pdf = download.bytes;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
       mergePages: true,

@@ -1,22 +1,14 @@
 // An analyst takes a chart and a table of Kabupaten Merangin away: the heatmap as a PNG, the
 // leaderboard of its kecamatan as an Excel workbook holding exactly the rows on screen.
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { see, seeChart, visit } from './support/browser';
+import { saveDownload, see, seeChart, visit } from './support/browser';
 import { browserFlow } from './support/flow';
 
 const flow = browserFlow();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** The PNG is drawn at twice the chart's on-screen size. */
 const PIXEL_RATIO = 2;
-
-async function download(page: Page, button: Locator) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), bytes: await readFile(path) };
-}
 
 /** A number as the Indonesian interface shows it. */
 function shownId(value: number, decimals: number): string {
@@ -35,9 +27,8 @@ describe('downloads from explore', () => {
 
     const heatmap = page.getByRole('region', { name: 'Kecamatan × pilar' });
     await seeChart(heatmap);
-    const png = await download(
-      page,
-      heatmap.getByRole('button', { name: 'Unduh Kecamatan × pilar sebagai gambar PNG' }),
+    const png = await saveDownload(page, () =>
+      heatmap.getByRole('button', { name: 'Unduh Kecamatan × pilar sebagai gambar PNG' }).click(),
     );
     expect(png.name).toBe('kecamatan-pilar-kabupaten-merangin-2024-05.png');
     expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
@@ -60,16 +51,11 @@ describe('downloads from explore', () => {
       name: 'Unduh Peringkat Kecamatan sebagai Excel (XLSX)',
     });
     await xlsxButton.focus();
-    const [xlsxFile] = await Promise.all([
-      page.waitForEvent('download'),
-      page.keyboard.press('Enter'),
-    ]);
-    expect(xlsxFile.suggestedFilename()).toBe(
-      'peringkat-kecamatan-kabupaten-merangin-2024-05.xlsx',
-    );
+    const xlsxFile = await saveDownload(page, () => page.keyboard.press('Enter'));
+    expect(xlsxFile.name).toBe('peringkat-kecamatan-kabupaten-merangin-2024-05.xlsx');
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await xlsxFile.path());
+    await workbook.xlsx.load(Uint8Array.from(xlsxFile.bytes).buffer);
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 3)).toEqual(['#', 'Nama', 'IDC']);

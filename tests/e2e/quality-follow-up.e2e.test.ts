@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { see, seeChart, seeHeading, visit } from './support/browser';
 import { browserFlow } from './support/flow';
 import { TOKEN_STORAGE_KEY } from './support/pages';
+import { issueToken } from './support/sign-in';
 
 const flow = browserFlow();
 
@@ -12,22 +13,9 @@ const flow = browserFlow();
 const PERIOD = '2024-12';
 const COMMENT = 'Kader salah ketik, sudah dikonfirmasi lewat telepon';
 
-async function analystToken(): Promise<string> {
-  const res = await fetch(`${inject('apiUrl')}/api/v1/tokens`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${inject('adminToken')}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ name: 'e2e analis kualitas', role: 'analyst' }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { token: string }).token;
-}
-
 describe('following a data quality flag up', () => {
   it('confirms the strongest history flag with a comment', async () => {
-    const token = await analystToken();
+    const token = await issueToken('analyst');
     const { page, problems } = await flow.open();
     await page.addInitScript(([key, value]) => sessionStorage.setItem(key, value), [
       TOKEN_STORAGE_KEY,

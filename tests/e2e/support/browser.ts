@@ -1,5 +1,6 @@
 // Debian's Chromium through playwright-core, and pages that record every console error and failed
 // request so a test fails on them.
+import { readFile } from 'node:fs/promises';
 import { CHROMIUM_FLAGS } from '@pantau/api/pdf-renderer';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
@@ -105,4 +106,16 @@ export async function visit(page: Page, url: string, problems?: readonly string[
 /** Waits for the page's main heading to read `name`. */
 export async function seeHeading(page: Page, name: string): Promise<string> {
   return see(page.getByRole('heading', { level: 1, name, exact: true }));
+}
+
+/** A file the page gave the browser to save: the name it suggested and what it holds. */
+export interface SavedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/** Does what a person does to download (`start`: a click, a key) and returns the saved file. */
+export async function saveDownload(page: Page, start: () => Promise<unknown>): Promise<SavedFile> {
+  const [file] = await Promise.all([page.waitForEvent('download'), start()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }

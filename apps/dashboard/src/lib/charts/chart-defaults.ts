@@ -1,5 +1,5 @@
 // Settings every chart shares: fonts, tooltip look and number formatting in the view's language.
-import { formatScore, type Lang } from '$lib/i18n';
+import { formatRate, formatScore, type Lang } from '$lib/i18n';
 import type { ChartOption } from './echarts';
 
 export const FONT_FAMILY =
@@ -14,6 +14,30 @@ export function isNarrow(width: number | undefined): boolean {
 
 /** Scores run 0–100 on every score axis, so charts side by side compare at a glance. */
 export const SCORE_AXIS = { type: 'value', min: 0, max: 100 } as const;
+
+/** Rates drawn as percentages (0–100 %), quartered, on a value axis. */
+export const PERCENT_AXIS = {
+  type: 'value',
+  min: 0,
+  max: 100,
+  interval: 25,
+  axisLabel: { formatter: (value: number) => `${value}%` },
+} as const;
+
+/** A ratio (0–1) as drawn on PERCENT_AXIS; no ratio stays no bar. */
+export function percent(ratio: number | null): number | null {
+  return ratio === null ? null : ratio * 100;
+}
+
+/** The tooltip of horizontal bars on PERCENT_AXIS: each bar's value read back as a rate. */
+export function percentBarsTooltip(lang: Lang): ChartOption['tooltip'] {
+  return {
+    confine: true,
+    trigger: 'axis',
+    axisPointer: { type: 'shadow' },
+    valueFormatter: (value) => (typeof value === 'number' ? formatRate(lang, value / 100) : '—'),
+  };
+}
 
 export function baseOption(lang: Lang): ChartOption {
   return {

@@ -51,6 +51,10 @@ export function provideDownloadSubject(parts: () => readonly string[]): void {
   setContext(SUBJECT, parts);
 }
 
-export function downloadSubject(): readonly string[] {
-  return getContext<(() => readonly string[]) | undefined>(SUBJECT)?.() ?? [];
+/**
+ * What the page's downloads are about, read when a file is made: the view (area, period) may
+ * have changed since the card was created, as navigation keeps the page's components.
+ */
+export function downloadSubject(): () => readonly string[] {
+  return getContext<(() => readonly string[]) | undefined>(SUBJECT) ?? (() => []);
 }

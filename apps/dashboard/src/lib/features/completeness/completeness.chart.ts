@@ -1,8 +1,8 @@
 // Chart option of the completeness view: reporting and on-time rates per area, as percentages.
-import { baseOption } from '$lib/charts/chart-defaults';
+import { baseOption, PERCENT_AXIS, percent, percentBarsTooltip } from '$lib/charts/chart-defaults';
 import type { ChartOption } from '$lib/charts/echarts';
 import { SERIES_COLORS } from '$lib/charts/palette';
-import { formatRate, type Lang } from '$lib/i18n';
+import type { Lang } from '$lib/i18n';
 import type { AreaCompleteness } from '$lib/api/endpoints';
 
 const ROW_PX = 26;
@@ -19,25 +19,13 @@ export function completenessOption(
   labels: { rate: string; onTime: string },
 ): ChartOption {
   const ordered = [...rows].reverse();
-  const percent = (ratio: number | null) => (ratio === null ? null : ratio * 100);
   return {
     ...baseOption(lang),
     color: [SERIES_COLORS[0], SERIES_COLORS[1]],
-    tooltip: {
-      confine: true,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      valueFormatter: (value) => (typeof value === 'number' ? formatRate(lang, value / 100) : '—'),
-    },
+    tooltip: percentBarsTooltip(lang),
     legend: { bottom: 0 },
     grid: { left: 8, right: 16, top: 8, bottom: 40, containLabel: true },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: 100,
-      interval: 25,
-      axisLabel: { formatter: (value: number) => `${value}%` },
-    },
+    xAxis: PERCENT_AXIS,
     yAxis: {
       type: 'category',
       data: ordered.map((r) => r.name),

@@ -1,6 +1,6 @@
 // Chart options of the explore view: children × pillars heatmap and the villages' histogram.
 import { PILLAR_CODES, type PillarScores } from '@pantau/domain';
-import { baseOption, isNarrow } from '$lib/charts/chart-defaults';
+import { baseOption, isNarrow, scoreLabel } from '$lib/charts/chart-defaults';
 import type { ChartOption } from '$lib/charts/echarts';
 import { NO_DATA_COLOR, SCORE_SCALE, STAGE_COLORS } from '$lib/charts/palette';
 import { formatCount, formatScore, pillarLabel, pillarShortLabel, type Lang } from '$lib/i18n';
@@ -85,10 +85,7 @@ export function heatmapOption(
         label: {
           show: rows.length <= 30,
           fontSize: narrow ? 8 : 10,
-          formatter: (params: { value?: unknown }) => {
-            const value = Array.isArray(params.value) ? params.value[2] : null;
-            return typeof value === 'number' ? formatScore(lang, value) : '';
-          },
+          formatter: scoreLabel(lang),
         },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
       },

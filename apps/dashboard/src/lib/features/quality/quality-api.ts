@@ -8,9 +8,8 @@ export function followUpFlag(
   token: string,
   id: number,
   body: { status: QualityStatus; comment: string | null },
-  fetcher: typeof fetch = fetch,
 ): Promise<QualityFlag> {
-  return apiClient(fetcher, '')
+  return apiClient(fetch, '')
     .api.v1.quality.flags[':id'].$patch(
       { param: { id: String(id) }, json: body },
       { headers: { authorization: `Bearer ${token}` } },

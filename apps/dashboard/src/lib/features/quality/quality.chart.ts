@@ -1,21 +1,20 @@
 // Chart options of the quality view: flag rates per area × method, and indicator completeness.
 import { QUALITY_METHODS, type QualityMethod } from '@pantau/domain';
-import { baseOption } from '$lib/charts/chart-defaults';
+import {
+  baseOption,
+  PERCENT_AXIS,
+  percent,
+  percentBarsTooltip,
+  scoreLabel,
+} from '$lib/charts/chart-defaults';
 import type { ChartOption } from '$lib/charts/echarts';
 import { NO_DATA_COLOR, SCORE_SCALE, SERIES_COLORS } from '$lib/charts/palette';
-import { formatCount, formatRate, formatScore, type Lang } from '$lib/i18n';
+import { formatCount, formatScore, type Lang } from '$lib/i18n';
 
 export interface QualityRow {
   name: string;
   reports: number;
   flags: Record<QualityMethod, number>;
-}
-
-const ROW_PX = 24;
-const CHROME_PX = 110;
-
-export function rowsHeight(rows: number): number {
-  return Math.max(200, rows * ROW_PX + CHROME_PX);
 }
 
 /** Reports a rate is given per: a report may carry several flags, so not a percentage. */
@@ -91,10 +90,7 @@ export function qualityHeatmapOption(
         label: {
           show: rows.length <= 30,
           fontSize: 10,
-          formatter: (params: { value?: unknown }) => {
-            const value = Array.isArray(params.value) ? params.value[2] : null;
-            return typeof value === 'number' ? formatScore(lang, value) : '';
-          },
+          formatter: scoreLabel(lang),
         },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
       },
@@ -117,20 +113,9 @@ export function indicatorBarsOption(
   return {
     ...baseOption(lang),
     color: [SERIES_COLORS[0]],
-    tooltip: {
-      confine: true,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      valueFormatter: (value) => (typeof value === 'number' ? formatRate(lang, value / 100) : '—'),
-    },
+    tooltip: percentBarsTooltip(lang),
     grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: 100,
-      interval: 25,
-      axisLabel: { formatter: (value: number) => `${value}%` },
-    },
+    xAxis: PERCENT_AXIS,
     yAxis: {
       type: 'category',
       data: ordered.map((r) => r.label),
@@ -141,7 +126,7 @@ export function indicatorBarsOption(
       {
         type: 'bar',
         name: seriesName,
-        data: ordered.map((r) => (r.share === null ? null : r.share * 100)),
+        data: ordered.map((r) => percent(r.share)),
         barMaxWidth: 12,
       },
     ],

@@ -1,9 +1,9 @@
 // Quality (/kualitas?parent=…): flag counts per area, the flags table and indicator completeness.
 import { createApi } from '$lib/api/endpoints';
 import { orError, type LoadInput } from '$lib/api/load';
-import { rowsLevel } from '$lib/features/completeness/completeness';
+import { PARENT_PARAM, rowsLevel } from '$lib/features/completeness/completeness';
 import { periodOf } from '$lib/view/view-state';
-import { FLAGS_PAGE_SIZE, flagFiltersOf, PARENT_PARAM } from './quality';
+import { FLAGS_PAGE_SIZE, flagFiltersOf } from './quality';
 
 export async function loadQuality({ fetch, url }: LoadInput) {
   const api = createApi(fetch, url.origin);

@@ -7,7 +7,6 @@ import {
   type QualityStatus,
 } from '@pantau/domain';
 
-export const PARENT_PARAM = 'parent';
 export const METHOD_PARAM = 'method';
 export const STATUS_PARAM = 'status';
 export const INDICATOR_PARAM = 'indicator';
