@@ -5,7 +5,7 @@
 //
 // Steps, and the temp tables each reads and writes:
 //   1. villageFlags   writes `dirty_months`, `village_values`, `flag_scope`, `new_flags`
-//   2. peerFlags      writes `peer_values`; adds to `flag_scope`, `new_flags`
+//   2. peerFlags      writes `peer_reports`, `peer_values`; adds to `flag_scope`, `new_flags`
 //   3. mergeFlags     reads `flag_scope`, `new_flags`; writes `old_flags`
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -93,17 +93,19 @@ async function villageFlags(connection: DuckDBConnection): Promise<void> {
 
 /** Step 2: `peer` flags of every report in the dirty (kecamatan, period) scopes. */
 async function peerFlags(connection: DuckDBConnection): Promise<void> {
+  // One scan of `reports` for both: the scope (every report, even one without values) and the
+  // values (UNPIVOT leaves out NULLs).
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE peer_values AS
-     UNPIVOT (
-       SELECT r.village_code, r.period, r.district_code, ${MEASURED_SQL} FROM reports r
-       WHERE (r.period, r.district_code) IN (SELECT period, district_code FROM dirty_scopes)
-     ) ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
+    `CREATE OR REPLACE TEMP TABLE peer_reports AS
+     SELECT village_code, period, district_code, ${MEASURED_SQL} FROM reports
+     WHERE (period, district_code) IN (SELECT period, district_code FROM dirty_scopes)`,
   );
   await connection.run(
-    `INSERT INTO flag_scope
-     SELECT DISTINCT village_code, period, 'peer' FROM reports
-     WHERE (period, district_code) IN (SELECT period, district_code FROM dirty_scopes)`,
+    `CREATE OR REPLACE TEMP TABLE peer_values AS
+     UNPIVOT peer_reports ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
+  );
+  await connection.run(
+    `INSERT INTO flag_scope SELECT DISTINCT village_code, period, 'peer' FROM peer_reports`,
   );
   await connection.run(
     `INSERT INTO new_flags
