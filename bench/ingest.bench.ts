@@ -19,27 +19,15 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { startApiProcess, type ApiProcess } from '@pantau/api/process';
 import { findIndicator, reportsLoadedEventSchema } from '@pantau/domain';
-import {
-  createQueues,
-  createRedis,
-  deleteQueueKeys,
-  loadedChannel,
-  readCsvRecords,
-} from '@pantau/ingest';
-import { startWorkerProcess, type WorkerProcess } from '@pantau/ingest/process';
-import {
-  enrolVillages,
-  generateReports,
-  UNKNOWN_INDICATOR_CODES,
-  writeCsv,
-  type SimulatedItem,
-} from '@pantau/simulator';
+import { createQueues, createRedis, loadedChannel, readCsvRecords } from '@pantau/ingest';
+import { enrolVillages, UNKNOWN_INDICATOR_CODES, writeCsv } from '@pantau/simulator';
 import { createApiClient, followImport, postImport } from '@pantau/api/client';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { formatFrames, topFrames } from './lib/cpu-profile';
 import { formatRate, line, rate, timed } from './lib/report';
+import { simulatedItems } from './lib/simulated';
+import { REDIS_URL, startBenchStack, type BenchStack } from './lib/stack';
 
 const { values } = parseArgs({
   options: {
@@ -57,25 +45,14 @@ const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
 const RUNS = Number(values.runs);
 const TOKEN = `bench-${randomUUID()}`;
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const OUT = join(import.meta.dirname, 'out');
+/** Villages of the freshness run (as enrolled for the simulated file). */
 const SEED = 2026;
-/** Realistic but mostly clean: one row in a thousand of each invalid kind. */
-const INVALID_RATE = 0.001;
 /** The issue's aims. */
 const RATIO_TARGET = 0.35;
 const FRESHNESS_P95_TARGET_MS = 150;
 /** Connections the freshness client keeps open: a cadre app fleet behind a few proxies. */
 const CLIENT_CONNECTIONS = 32;
-
-function* take<T>(items: Iterable<T>, count: number): Generator<T> {
-  if (count <= 0) return;
-  let n = 0;
-  for (const item of items) {
-    yield item;
-    if (++n >= count) return;
-  }
-}
 
 function load(): string {
   return loadavg()
@@ -99,17 +76,8 @@ async function reportsFile(): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `ingest-${REPORTS}.csv`);
   if (existsSync(file)) return file;
-  const villages = enrolVillages({ seed: SEED, count: 'all' });
-  const items = generateReports({
-    seed: SEED,
-    villages,
-    from: '2023-01',
-    to: '2026-12',
-    invalidRate: INVALID_RATE,
-    format: 'csv',
-  });
   const [, ms] = await timed(() =>
-    writeCsv(take<SimulatedItem>(items, REPORTS), createWriteStream(file), {
+    writeCsv(simulatedItems(REPORTS), createWriteStream(file), {
       extraColumns: [...UNKNOWN_INDICATOR_CODES],
     }),
   );
@@ -162,51 +130,25 @@ async function rawAppender(file: string): Promise<number> {
   }
 }
 
-interface Stack {
-  api: ApiProcess;
-  workers: WorkerProcess[];
-  prefix: string;
-  dataDir: string;
+interface Stack extends BenchStack {
   profileDir: string | null;
-  stop(): Promise<void>;
 }
 
 async function startStack(profile: boolean, run: number): Promise<Stack> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pantau-bench-ingest-'));
-  const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const profileDir = profile ? join(OUT, 'profiles', `run-${run}`) : null;
   if (profileDir) {
     rmSync(profileDir, { recursive: true, force: true });
     mkdirSync(profileDir, { recursive: true });
   }
-  const env = {
-    DATA_DIR: dataDir,
-    QUEUE_PREFIX: prefix,
-    ADMIN_TOKEN: TOKEN,
-    REDIS_URL,
-    LOG_LEVEL: 'warn',
+  const stack = await startBenchStack({
+    name: 'ingest',
+    token: TOKEN,
+    workers: WORKERS,
     // A bench token sends far more than any client: no per-token limit gets in the way.
-    SUBMIT_PER_MINUTE: String(10_000_000),
-  };
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const api = await startApiProcess(env, nodeArgs);
-  const workers: WorkerProcess[] = [];
-  for (let i = 0; i < WORKERS; i++) workers.push(await startWorkerProcess(env, nodeArgs));
-  return {
-    api,
-    workers,
-    prefix,
-    dataDir,
-    profileDir,
-    async stop() {
-      for (const worker of workers) await worker.stop();
-      await api.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      const redis = createRedis(REDIS_URL);
-      await deleteQueueKeys(redis, prefix);
-      await redis.quit();
-    },
-  };
+    env: { SUBMIT_PER_MINUTE: String(10_000_000) },
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
+  return { ...stack, profileDir };
 }
 
 async function importThroughPipeline(stack: Stack, file: string) {

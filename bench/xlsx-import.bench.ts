@@ -4,26 +4,24 @@
 // runs in it), then as an import (a validate worker, and the loader inside the API). Reports
 // rows/s and the API's peak RSS during each (VmHWM, reset before it); the CSV is the baseline.
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { startApiProcess, type ApiProcess } from '@pantau/api/process';
-import { CSV_REPORT_COLUMNS, INDICATORS } from '@pantau/domain';
-import { createRedis, deleteQueueKeys } from '@pantau/ingest';
-import { startWorkerProcess, type WorkerProcess } from '@pantau/ingest/process';
 import {
-  enrolVillages,
-  generateReports,
-  UNKNOWN_INDICATOR_CODES,
-  writeCsv,
-  type SimulatedItem,
-} from '@pantau/simulator';
+  createApiClient,
+  followImport,
+  postImport,
+  type ImportContentType,
+  type ImportDetail,
+} from '@pantau/api/client';
+import { CSV_REPORT_COLUMNS, INDICATORS } from '@pantau/domain';
+import { UNKNOWN_INDICATOR_CODES, writeCsv, type SimulatedItem } from '@pantau/simulator';
 import ExcelJS from 'exceljs';
 import { formatRate, line, rate, timed } from './lib/report';
+import { simulatedItems } from './lib/simulated';
+import { startBenchStack, type BenchStack } from './lib/stack';
 
 const { values } = parseArgs({
   options: {
@@ -34,38 +32,15 @@ const { values } = parseArgs({
 const ROWS = Number(values.rows);
 const WORKERS = Number(values.workers);
 const TOKEN = `bench-${randomUUID()}`;
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const OUT = join(import.meta.dirname, 'out');
-const SEED = 2026;
-/** Realistic but mostly clean, as in the ingest bench. */
-const INVALID_RATE = 0.001;
-const POLL_MS = 250;
 const MB = 1024 * 1024;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPE: ImportContentType =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const COLUMNS = [
   ...CSV_REPORT_COLUMNS,
   ...INDICATORS.map((i) => i.code),
   ...UNKNOWN_INDICATOR_CODES,
 ];
-
-function items(): Iterable<SimulatedItem> {
-  const villages = enrolVillages({ seed: SEED, count: 'all' });
-  const all = generateReports({
-    seed: SEED,
-    villages,
-    from: '2023-01',
-    to: '2026-12',
-    invalidRate: INVALID_RATE,
-    format: 'csv',
-  });
-  return (function* () {
-    let n = 0;
-    for (const item of all) {
-      if (n++ >= ROWS) return;
-      yield item;
-    }
-  })();
-}
 
 /** The rows as a spreadsheet holds them: numbers and booleans typed, the rest text. */
 function sheetRow(item: SimulatedItem): ExcelJS.CellValue[] {
@@ -92,7 +67,7 @@ async function files(): Promise<{ xlsx: string; csv: string }> {
       });
       const sheet = book.addWorksheet('Laporan');
       sheet.addRow(COLUMNS).commit();
-      for (const item of items()) sheet.addRow(sheetRow(item)).commit();
+      for (const item of simulatedItems(ROWS)) sheet.addRow(sheetRow(item)).commit();
       sheet.commit();
       await book.commit();
     });
@@ -101,41 +76,10 @@ async function files(): Promise<{ xlsx: string; csv: string }> {
     );
   }
   if (!existsSync(csv))
-    await writeCsv(items(), createWriteStream(csv), { extraColumns: [...UNKNOWN_INDICATOR_CODES] });
+    await writeCsv(simulatedItems(ROWS), createWriteStream(csv), {
+      extraColumns: [...UNKNOWN_INDICATOR_CODES],
+    });
   return { xlsx, csv };
-}
-
-interface Stack {
-  api: ApiProcess;
-  workers: WorkerProcess[];
-  stop(): Promise<void>;
-}
-
-async function startStack(): Promise<Stack> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pantau-bench-xlsx-'));
-  const prefix = `bench-${randomUUID().slice(0, 8)}`;
-  const env = {
-    DATA_DIR: dataDir,
-    QUEUE_PREFIX: prefix,
-    ADMIN_TOKEN: TOKEN,
-    REDIS_URL,
-    LOG_LEVEL: 'warn',
-  };
-  const api = await startApiProcess(env);
-  const workers: WorkerProcess[] = [];
-  for (let i = 0; i < WORKERS; i++) workers.push(await startWorkerProcess(env));
-  return {
-    api,
-    workers,
-    async stop() {
-      for (const worker of workers) await worker.stop();
-      await api.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      const redis = createRedis(REDIS_URL);
-      await deleteQueueKeys(redis, prefix);
-      await redis.quit();
-    },
-  };
 }
 
 /** A field of /proc/<pid>/status in MiB (VmRSS now, VmHWM the peak since the last reset). */
@@ -150,39 +94,20 @@ async function resetPeak(pid: number): Promise<void> {
   await writeFile(`/proc/${pid}/clear_refs`, '5');
 }
 
-const auth = { authorization: `Bearer ${TOKEN}` };
-
-interface Detail {
-  status: string;
-  format: string;
-  rows: number;
-  imported: number;
-  rejected: number;
-  error: string | null;
-}
-
 async function importFile(
-  api: ApiProcess,
+  stack: BenchStack,
   file: string,
-  contentType: string,
+  contentType: ImportContentType,
   dryRun: boolean,
-): Promise<Detail> {
-  const posted = await fetch(`${api.url}/api/v1/imports?filename=bench&dry_run=${dryRun}`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': contentType },
-    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-    duplex: 'half',
-  } as RequestInit);
-  if (posted.status !== 202) throw new Error(`import refused: ${await posted.text()}`);
-  const { import_id } = (await posted.json()) as { import_id: string };
-  for (;;) {
-    const res = await fetch(`${api.url}/api/v1/imports/${import_id}?errors_limit=0`, {
-      headers: auth,
-    });
-    const detail = (await res.json()) as Detail;
-    if (detail.status === 'completed' || detail.status === 'failed') return detail;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+): Promise<ImportDetail> {
+  const client = createApiClient({ baseUrl: stack.api.url, token: TOKEN });
+  const importId = await postImport(client, {
+    body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>,
+    contentType,
+    filename: 'bench',
+    dryRun,
+  });
+  return followImport(client, importId);
 }
 
 interface Measured {
@@ -192,31 +117,32 @@ interface Measured {
 }
 
 async function measureOne(
-  stack: Stack,
+  stack: BenchStack,
   label: string,
   file: string,
-  contentType: string,
+  contentType: ImportContentType,
   dryRun: boolean,
 ): Promise<Measured> {
   const pid = stack.api.child.pid!;
   const idle = await memory(pid, 'VmRSS');
   await resetPeak(pid);
-  const [detail, ms] = await timed(() => importFile(stack.api, file, contentType, dryRun));
+  const [detail, ms] = await timed(() => importFile(stack, file, contentType, dryRun));
   const peak = await memory(pid, 'VmHWM');
   if (detail.status !== 'completed')
     throw new Error(`${label} import ${detail.status}: ${detail.error}`);
+  const rows = detail.rows ?? detail.processed;
   line(
-    `${label.padEnd(14)} ${(statSync(file).size / MB).toFixed(1).padStart(6)} MiB, ${detail.rows} rows ` +
+    `${label.padEnd(14)} ${(statSync(file).size / MB).toFixed(1).padStart(6)} MiB, ${rows} rows ` +
       `(${detail.imported} imported, ${detail.rejected} rejected) in ${(ms / 1000).toFixed(1)} s ` +
-      `= ${formatRate(rate(detail.rows, ms))}; API RSS before ${idle.toFixed(0)} MiB, ` +
+      `= ${formatRate(rate(rows, ms))}; API RSS before ${idle.toFixed(0)} MiB, ` +
       `peak ${peak.toFixed(0)} MiB (+${(peak - idle).toFixed(0)} MiB)`,
   );
   return { peak, idle, ms };
 }
 
 /** A dry run, then the import, of one file on a fresh stack. */
-async function measure(label: string, file: string, contentType: string) {
-  const stack = await startStack();
+async function measure(label: string, file: string, contentType: ImportContentType) {
+  const stack = await startBenchStack({ name: 'xlsx', token: TOKEN, workers: WORKERS });
   try {
     const dry = await measureOne(stack, `${label} dry run`, file, contentType, true);
     const real = await measureOne(stack, `${label} import`, file, contentType, false);

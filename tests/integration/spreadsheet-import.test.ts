@@ -1,6 +1,7 @@
 // Imports of what spreadsheets make: an XLSX workbook written by exceljs, and the CSV that Excel
 // set to Indonesian saves (`;` between cells, decimal commas), through the real API and pipeline.
 import { readFile } from 'node:fs/promises';
+import { CSV_REPORT_COLUMNS } from '@pantau/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipeline, type Pipeline } from './support/pipeline-harness';
@@ -44,12 +45,7 @@ async function workbook(): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Laporan');
   sheet.addRow([
-    'report_id',
-    'cadre_id',
-    'village_code',
-    'period',
-    'submitted_at',
-    'notes',
+    ...CSV_REPORT_COLUMNS,
     'people_digital_literacy_pct',
     'people_rkdd_active',
     'econ_online_sales_idr',

@@ -1,5 +1,4 @@
 // The CSV form of a report: a header-driven row of text cells turned into the JSON form.
-import { z } from 'zod';
 import { findIndicator } from './catalogue';
 import type { ReportError } from './report.schema';
 import type { IndicatorValue } from './scoring';
@@ -48,6 +47,12 @@ export function readBooleanCell(text: string): CellResult<boolean> {
   return { ok: false, message: 'must be one of true/false/1/0/ya/tidak' };
 }
 
+/** A number in the dialect's plain spelling, or undefined (no result allocated). */
+function plainNumber(text: string, decimal: DecimalMark): number | undefined {
+  if (decimal === ',') return COMMA_NUMBER.test(text) ? Number(text.replace(',', '.')) : undefined;
+  return PLAIN_NUMBER.test(text) ? Number(text) : undefined;
+}
+
 /**
  * A number cell written with `decimal` (a point unless the file is the semicolon dialect); the
  * other mark is refused with a hint. In the comma-decimal dialect a point is never read as a
@@ -55,17 +60,15 @@ export function readBooleanCell(text: string): CellResult<boolean> {
  */
 export function readNumberCell(text: string, decimal: DecimalMark = '.'): CellResult<number> {
   const cell = text.trim();
-  if (decimal === ',') {
-    if (COMMA_NUMBER.test(cell)) return { ok: true, value: Number(cell.replace(',', '.')) };
-    if (PLAIN_NUMBER.test(cell))
-      return {
-        ok: false,
-        message: `the decimal mark of this file is a comma, write ${cell.replace('.', ',')} (no thousands separators)`,
-      };
-    return { ok: false, message: 'must be a number' };
+  const value = plainNumber(cell, decimal);
+  if (value !== undefined) return { ok: true, value };
+  if (decimal === ',' && PLAIN_NUMBER.test(cell)) {
+    return {
+      ok: false,
+      message: `the decimal mark of this file is a comma, write ${cell.replace('.', ',')} (no thousands separators)`,
+    };
   }
-  if (PLAIN_NUMBER.test(cell)) return { ok: true, value: Number(cell) };
-  if (DECIMAL_COMMA.test(cell)) {
+  if (decimal === '.' && DECIMAL_COMMA.test(cell)) {
     return { ok: false, message: `decimal comma is not accepted, write ${cell.replace(',', '.')}` };
   }
   return { ok: false, message: 'must be a number' };
@@ -80,24 +83,6 @@ const BOOLEAN_SPELLINGS: ReadonlyMap<string, boolean> = new Map([
   ['ya', true],
   ['tidak', false],
 ]);
-
-function plainNumber(text: string, decimal: DecimalMark): number | undefined {
-  if (decimal === ',') return COMMA_NUMBER.test(text) ? Number(text.replace(',', '.')) : undefined;
-  return PLAIN_NUMBER.test(text) ? Number(text) : undefined;
-}
-
-/** zod forms of the two cell readers, for callers that compose schemas. */
-function cellSchema<T>(read: (text: string) => CellResult<T>) {
-  return z.string().transform((text, ctx) => {
-    const result = read(text);
-    if (result.ok) return result.value;
-    ctx.addIssue({ code: 'custom', message: result.message });
-    return z.NEVER;
-  });
-}
-
-export const csvBooleanCell = cellSchema(readBooleanCell);
-export const csvNumberCell = cellSchema((text) => readNumberCell(text));
 
 /** Problems with a CSV header that make every row unreadable (missing or repeated columns). */
 export function checkCsvHeader(header: readonly string[]): string[] {

@@ -1,6 +1,6 @@
 // Realistic mistakes in accepted reports, for demos of the data quality flags: a value typed ten
 // times too large, a rupiah amount written in thousands, last month's figures copied forward.
-import { INDICATORS, type IndicatorValue } from '@pantau/domain';
+import { INDICATORS, MEASURED_INDICATORS, type IndicatorValue } from '@pantau/domain';
 import type { Random } from './prng';
 
 export const MISTAKE_KINDS = ['spike', 'unit-slip', 'copied-forward'] as const;
@@ -16,7 +16,8 @@ const THOUSANDS = 1_000;
 
 type Indicators = Record<string, IndicatorValue>;
 
-const NUMERIC = INDICATORS.filter((i) => i.unit !== 'bool' && i.unit !== 'ordinal');
+/** The indicators the flags check for outliers: booleans and ordinals have no such mistakes. */
+const NUMERIC = INDICATORS.filter((i) => MEASURED_INDICATORS.includes(i.code));
 
 function spike(indicators: Indicators, random: Random): Indicators | null {
   const candidates = NUMERIC.filter((i) => {

@@ -7,25 +7,15 @@ import {
   type QualityMethod,
   type QualityStatus,
 } from '@pantau/domain';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../schema';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { Database, QualityFlagsTable } from '../schema';
 import { ANCESTOR_COLUMN } from './scope';
 
-export interface QualityFlag {
-  id: number;
-  village_code: string;
-  village_name: string;
-  period: string;
-  indicator: string;
-  method: QualityMethod;
-  value: number;
-  baseline: number;
-  score: number;
-  status: QualityStatus;
-  comment: string | null;
-  updated_by: string | null;
-  updated_at: Date | null;
-}
+/** A flag as read: its row less the ancestor codes and flagged_at, with the village's name. */
+export type QualityFlag = Omit<
+  Selectable<QualityFlagsTable>,
+  'flagged_at' | 'region_code' | 'province_code' | 'regency_code' | 'district_code'
+> & { village_name: string };
 
 export interface QualityFlagsQuery {
   parent: string | null;

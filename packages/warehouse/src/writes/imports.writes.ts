@@ -28,7 +28,6 @@ export async function createImport(db: Kysely<Database>, created: NewImport): Pr
     .execute();
 }
 
-/** The file has been read to the end: `rows` data rows are on their way through the pipeline. */
 /** Records the CSV dialect the import's header showed. */
 export async function setImportDialect(
   db: Kysely<Database>,
@@ -38,6 +37,7 @@ export async function setImportDialect(
   await db.updateTable('imports').set({ dialect }).where('import_id', '=', importId).execute();
 }
 
+/** The file has been read to the end: `rows` data rows are on their way through the pipeline. */
 export async function markImportRead(
   db: Kysely<Database>,
   importId: string,

@@ -113,6 +113,13 @@ describe('history flags', () => {
     ]);
   });
 
+  it('drops the flag of a report corrected to no measured value', async () => {
+    await load(series(KUNGKAI, LETTERS, [10, 12, 11, 13, 12, 11, 60]));
+    expect(await flags()).toHaveLength(1);
+    await load([{ village: KUNGKAI, period: '2023-07', indicators: { mob_signal_level: 2 } }]);
+    expect(await flags()).toEqual([]);
+  });
+
   it('needs six earlier values', async () => {
     await load(series(KUNGKAI, LETTERS, [10, 12, null, 13, 12, 11, 60]));
     expect(await flags()).toEqual([]);

@@ -4,8 +4,9 @@
 // (kecamatan, period) scopes. Follow-up of a flag that still holds is kept.
 //
 // Steps, and the temp tables each reads and writes:
-//   1. villageFlags   writes `dirty_months`, `village_values`, `flag_scope`, `new_flags`
-//   2. peerFlags      writes `peer_values`; adds to `flag_scope`, `new_flags`
+//   1. villageFlags   writes `dirty_months`, `village_reports`, `village_values`, `flag_scope`,
+//                     `new_flags`
+//   2. peerFlags      writes `peer_reports`, `peer_values`; adds to `flag_scope`, `new_flags`
 //   3. mergeFlags     reads `flag_scope`, `new_flags`; writes `old_flags`
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -46,21 +47,25 @@ async function villageFlags(connection: DuckDBConnection): Promise<void> {
   );
   // Only the months a target or its window can hold: HISTORY_WINDOW either side of the changes.
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE village_values AS
-     UNPIVOT (
-       SELECT r.* FROM (
-         SELECT village_code, period, ${monthOf('period')} AS m, ${MEASURED_SQL} FROM reports
-         WHERE village_code IN (SELECT village_code FROM dirty_months)
-       ) r
-       JOIN (SELECT village_code, min(m) AS lo, max(m) AS hi FROM dirty_months GROUP BY 1) d
-         ON d.village_code = r.village_code
-        AND r.m BETWEEN d.lo - ${HISTORY_WINDOW} AND d.hi + ${HISTORY_WINDOW}
-     ) ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
+    `CREATE OR REPLACE TEMP TABLE village_reports AS
+     SELECT r.* FROM (
+       SELECT village_code, period, ${monthOf('period')} AS m, ${MEASURED_SQL} FROM reports
+       WHERE village_code IN (SELECT village_code FROM dirty_months)
+     ) r
+     JOIN (SELECT village_code, min(m) AS lo, max(m) AS hi FROM dirty_months GROUP BY 1) d
+       ON d.village_code = r.village_code
+      AND r.m BETWEEN d.lo - ${HISTORY_WINDOW} AND d.hi + ${HISTORY_WINDOW}`,
   );
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE village_values AS
+     UNPIVOT village_reports ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
+  );
+  // The scope is every report, not only those with a value (UNPIVOT leaves NULLs out): a report
+  // corrected to no measured value loses the flags it had.
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE flag_scope AS
      SELECT DISTINCT v.village_code, v.period, method
-     FROM village_values v JOIN dirty_months d
+     FROM village_reports v JOIN dirty_months d
        ON d.village_code = v.village_code AND v.m BETWEEN d.m AND d.m + ${HISTORY_WINDOW},
      (VALUES ('history'), ('stuck')) methods(method)`,
   );
@@ -93,17 +98,19 @@ async function villageFlags(connection: DuckDBConnection): Promise<void> {
 
 /** Step 2: `peer` flags of every report in the dirty (kecamatan, period) scopes. */
 async function peerFlags(connection: DuckDBConnection): Promise<void> {
+  // One scan of `reports` for both: the scope (every report, even one without values) and the
+  // values (UNPIVOT leaves out NULLs).
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE peer_values AS
-     UNPIVOT (
-       SELECT r.village_code, r.period, r.district_code, ${MEASURED_SQL} FROM reports r
-       WHERE (r.period, r.district_code) IN (SELECT period, district_code FROM dirty_scopes)
-     ) ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
+    `CREATE OR REPLACE TEMP TABLE peer_reports AS
+     SELECT village_code, period, district_code, ${MEASURED_SQL} FROM reports
+     WHERE (period, district_code) IN (SELECT period, district_code FROM dirty_scopes)`,
   );
   await connection.run(
-    `INSERT INTO flag_scope
-     SELECT DISTINCT village_code, period, 'peer' FROM reports
-     WHERE (period, district_code) IN (SELECT period, district_code FROM dirty_scopes)`,
+    `CREATE OR REPLACE TEMP TABLE peer_values AS
+     UNPIVOT peer_reports ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
+  );
+  await connection.run(
+    `INSERT INTO flag_scope SELECT DISTINCT village_code, period, 'peer' FROM peer_reports`,
   );
   await connection.run(
     `INSERT INTO new_flags

@@ -130,7 +130,8 @@ async function refreshUpperLevels(connection: DuckDBConnection): Promise<void> {
 /**
  * Rebuilds `area_scores` rows for every (area, period) above the dirty (district, period)
  * scopes — districts, their regencies, provinces, regions and the country — and the quality
- * flags that depend on them, then clears the dirty lists, in the caller's transaction. Returns how many scopes were refreshed.
+ * flags that depend on them, then clears the dirty lists, in the caller's transaction. Returns
+ * how many scopes were refreshed.
  */
 export async function refreshAreaScores(connection: DuckDBConnection): Promise<number> {
   const scopes = await collectScope(connection);

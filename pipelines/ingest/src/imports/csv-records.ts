@@ -2,6 +2,7 @@
 // first learns the file's dialect from its header line.
 import { CSV_DIALECTS, type CsvDialect } from '@pantau/domain';
 import { CsvParser, CsvRecordSplitter, type CsvRecord, type RawCsvRecord } from './csv-parser';
+import { peekPieces } from './peek';
 import { MAX_RECORD_CHARS, type OversizedRecord } from './record-limit';
 import { decodeText } from './text-lines';
 
@@ -36,25 +37,13 @@ export function detectCsvDialect(headerLine: string): CsvDialect {
 async function withDialect(
   body: AsyncIterable<Uint8Array | string>,
 ): Promise<{ dialect: CsvDialect; text: AsyncGenerator<string> }> {
-  const pieces = decodeText(body);
-  const head: string[] = [];
   let seen = 0;
-  let lineEnd = -1;
-  while (lineEnd === -1 && seen <= MAX_RECORD_CHARS) {
-    const next = await pieces.next();
-    if (next.done) break;
-    const at = next.value.search(/[\r\n]/);
-    if (at !== -1) lineEnd = seen + at;
-    head.push(next.value);
-    seen += next.value.length;
-  }
-  const headText = head.join('');
-  const dialect = detectCsvDialect(lineEnd === -1 ? headText : headText.slice(0, lineEnd));
-  async function* text() {
-    if (headText !== '') yield headText;
-    yield* pieces;
-  }
-  return { dialect, text: text() };
+  const { head, all } = await peekPieces(
+    decodeText(body),
+    (piece) => /[\r\n]/.test(piece) || (seen += piece.length) > MAX_RECORD_CHARS,
+  );
+  const [firstLine = ''] = head.join('').split(/[\r\n]/, 1);
+  return { dialect: detectCsvDialect(firstLine), text: all };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { SourceRecord } from '../validate/validate.job';
 import { parseCsvRecord } from './csv-parser';
 import { openRawCsvRecords } from './csv-records';
 import { readNdjsonRecords } from './ndjson-records';
+import { peekPieces } from './peek';
 import { MAX_RECORD_CHARS } from './record-limit';
 import { looksLikeZip, readXlsxRecords, UnreadableWorkbook, ZIP_MAGIC_BYTES } from './xlsx-records';
 
@@ -76,21 +77,12 @@ export async function sniffFormat(
   declared: ImportFormat,
   body: AsyncIterable<Uint8Array>,
 ): Promise<{ format: ImportFormat; body: AsyncIterable<Uint8Array> }> {
-  const pieces = body[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
   let size = 0;
-  while (size < ZIP_MAGIC_BYTES) {
-    const next = await pieces.next();
-    if (next.done) break;
-    head.push(next.value);
-    size += next.value.byteLength;
-  }
-  async function* replay(): AsyncGenerator<Uint8Array> {
-    yield* head;
-    for (let next = await pieces.next(); !next.done; next = await pieces.next()) yield next.value;
-  }
-  const format = looksLikeZip(Buffer.concat(head)) ? 'xlsx' : declared;
-  return { format, body: replay() };
+  const { head, all } = await peekPieces(
+    body,
+    (piece) => (size += piece.byteLength) >= ZIP_MAGIC_BYTES,
+  );
+  return { format: looksLikeZip(Buffer.concat(head)) ? 'xlsx' : declared, body: all };
 }
 
 /** Groups records into chunks of `size`. */
