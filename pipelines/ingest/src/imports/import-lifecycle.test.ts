@@ -25,6 +25,8 @@ import {
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `lifecycle-${randomUUID().slice(0, 8)}`;
+/** Every queue prefix this file creates, removed after the last test. */
+const prefixes = [prefix];
 const CSV = 'report_id,village_code,period,submitted_at,gov_online_letters_pct\n';
 const ROW = 'r-1,15.02.02.2004,2024-01,2024-01-20T09:00:00,10\n';
 
@@ -40,8 +42,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queues.close();
+  // Last, so that a queue's meta key written late (after its close) goes too.
   const redis = createRedis(redisUrl);
-  await deleteQueueKeys(redis, prefix);
+  for (const p of prefixes) await deleteQueueKeys(redis, p);
   await redis.quit();
   await warehouse.close();
   rmSync(spoolDir, { recursive: true, force: true });
@@ -168,6 +171,7 @@ describe('recoverImports', () => {
     await store.write(({ db }) => markImportRead(db, 'read', 10));
     writeFileSync(join(spoolDir, 'imp-dead.csv'), CSV);
     const idlePrefix = `lifecycle-idle-${randomUUID().slice(0, 8)}`;
+    prefixes.push(idlePrefix);
     const idle = createQueues(redisUrl, idlePrefix);
     try {
       const recovered = await recoverImports({
@@ -179,9 +183,6 @@ describe('recoverImports', () => {
       expect(recovered).toEqual({ interrupted: 3, lost: 1, spooled: 1 });
     } finally {
       await idle.close();
-      const redis = createRedis(redisUrl);
-      await deleteQueueKeys(redis, idlePrefix);
-      await redis.quit();
     }
     expect(existsSync(join(spoolDir, 'imp-dead.csv'))).toBe(false);
     expect(await getImport(store.db, 'reading')).toMatchObject({
