@@ -2,6 +2,7 @@
 // random transactions — several sources per key, sources spread over transactions, retried
 // batches, repeated report ids, ties — must leave the same outcomes and the same stored rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../testing/random';
 import { applyWithSql } from '../testing/sql-oracle';
 import { rejectedSubmission, validSubmission } from '../testing/submissions.fixture';
 import { openWarehouse, type Warehouse } from '../warehouse';
@@ -13,17 +14,6 @@ const PERIODS = ['2023-01', '2023-02', '2023-03'];
 const REPORT_IDS = ['r1', 'r2', 'r3', 'r4', 'r5'];
 const DAYS = ['2023-03-20', '2023-03-21', '2023-03-22'];
 const TRANSACTIONS = 120;
-
-/** mulberry32: seeded, so a failing sequence can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source {
   id: string;
@@ -139,7 +129,7 @@ afterAll(async () => {
 
 describe('in-memory natural keys against the SQL path', () => {
   it('agree on 120 random transactions, with retries and repeats', async () => {
-    const next = random(8);
+    const next = seededRandom(8);
     const sources: Source[] = [];
     const earlier: SubmissionBatch[] = [];
     for (let n = 0; n < TRANSACTIONS; n++) {

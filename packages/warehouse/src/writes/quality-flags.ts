@@ -4,9 +4,9 @@
 // (kecamatan, period) scopes. Follow-up of a flag that still holds is kept.
 //
 // Steps, and the temp tables each reads and writes:
-//   1. villageFlags   writes `dirty_months`, `village_reports`, `village_values`, `flag_scope`,
-//                     `new_flags`
-//   2. peerFlags      writes `peer_reports`, `peer_values`; adds to `flag_scope`, `new_flags`
+//   1. villageFlags   writes `dirty_months`, `village_reports`, `flag_scope`, `checkable`,
+//                     `village_values`, `new_flags`
+//   2. peerFlags      writes `peer_reports`; adds to `flag_scope`, `new_flags`
 //   3. mergeFlags     reads `flag_scope`, `new_flags`; writes `old_flags`
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -37,8 +37,30 @@ const modifiedZ = (median: string, mad: string) =>
   `${MODIFIED_Z_FACTOR} * (value - ${median}) / ${mad}`;
 
 /**
+ * Medians are read off sorted lists (DuckDB's `median` and `mad` aggregates, per target value or
+ * over windows, measured several times slower). `a` and `b` name the middle ranks (1-based) of
+ * the list the median is of: equal when it has an odd number of items.
+ */
+const middleRanks = (n: string) => `(${n} + 1) // 2 AS a, (${n}) // 2 + 1 AS b`;
+
+/** The median from a sorted list's middle ranks, rounded as DuckDB's `median` rounds it. */
+const middle = (list: string, a = 'a', b = 'b') =>
+  `CASE WHEN ${a} = ${b} THEN ${list}[${a}] ELSE (${list}[${a}] + ${list}[${b}]) / 2 END`;
+
+/**
+ * The median of a sorted list with its `k`-th item taken out, (a, b) being the middle ranks of
+ * what is left: the items below k keep their rank, those above it move down one.
+ */
+const medianWithout = (list: string, k: string) =>
+  `CASE WHEN ${k} <= a THEN ${middle(list, 'a + 1', 'b + 1')}
+        WHEN ${k} > b THEN ${middle(list)}
+        ELSE ${middle(list, 'a', 'b + 1')} END`;
+
+/**
  * Step 1: `history` and `stuck` flags of the dirty villages' reports in the periods whose
- * windows hold a changed report (the changed period and the HISTORY_WINDOW after it).
+ * windows hold a changed report (the changed period and the HISTORY_WINDOW after it). Each
+ * target value is joined to its window's values and aggregated (a sliding-window median and MAD
+ * over every value of the villages measured four times slower).
  */
 async function villageFlags(connection: DuckDBConnection): Promise<void> {
   await connection.run(
@@ -56,10 +78,6 @@ async function villageFlags(connection: DuckDBConnection): Promise<void> {
        ON d.village_code = r.village_code
       AND r.m BETWEEN d.lo - ${HISTORY_WINDOW} AND d.hi + ${HISTORY_WINDOW}`,
   );
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE village_values AS
-     UNPIVOT village_reports ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
-  );
   // The scope is every report, not only those with a value (UNPIVOT leaves NULLs out): a report
   // corrected to no measured value loses the flags it had.
   await connection.run(
@@ -69,59 +87,113 @@ async function villageFlags(connection: DuckDBConnection): Promise<void> {
        ON d.village_code = v.village_code AND v.m BETWEEN d.m AND d.m + ${HISTORY_WINDOW},
      (VALUES ('history'), ('stuck')) methods(method)`,
   );
+  // The reports in scope whose window holds enough reports for either method (in a first
+  // import of history most do not), and the values of their villages.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE checkable AS
+     SELECT t.village_code, t.period
+     FROM village_reports t JOIN village_reports h
+       ON h.village_code = t.village_code AND h.m BETWEEN t.m - ${HISTORY_WINDOW} AND t.m - 1
+     WHERE (t.village_code, t.period) IN (SELECT village_code, period FROM flag_scope)
+     GROUP BY ALL HAVING count(*) >= ${Math.min(HISTORY_MIN_VALUES, STUCK_WINDOW)}`,
+  );
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE village_values AS
+     UNPIVOT (
+       SELECT * FROM village_reports WHERE village_code IN (SELECT village_code FROM checkable)
+     ) ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
+  );
+  const recent = `FILTER (WHERE h.m >= t.m - ${STUCK_WINDOW})`;
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE new_flags AS
-     WITH stats AS (
-       SELECT v.*,
-              count(value) OVER h AS h_n, median(value) OVER h AS h_median, mad(value) OVER h AS h_mad,
-              count(value) OVER s AS s_n, min(value) OVER s AS s_min, max(value) OVER s AS s_max
-       FROM village_values v
-       WINDOW h AS (PARTITION BY village_code, indicator ORDER BY m
-                    RANGE BETWEEN ${HISTORY_WINDOW} PRECEDING AND 1 PRECEDING),
-              s AS (PARTITION BY village_code, indicator ORDER BY m
-                    RANGE BETWEEN ${STUCK_WINDOW} PRECEDING AND 1 PRECEDING)
+     WITH targets AS (
+       SELECT * FROM village_values
+       WHERE (village_code, period) IN (SELECT village_code, period FROM checkable)
      ),
-     targets AS (
-       SELECT * FROM stats s
-       WHERE (s.village_code, s.period) IN (SELECT village_code, period FROM flag_scope)
-     )
+     windows AS (
+       SELECT t.village_code, t.period, t.indicator, any_value(t.value) AS value,
+              list_sort(list(h.value)) AS sorted, count(*) AS n,
+              count(*) ${recent} AS s_n, min(h.value) ${recent} AS s_min,
+              max(h.value) ${recent} AS s_max
+       FROM targets t JOIN village_values h
+         ON h.village_code = t.village_code AND h.indicator = t.indicator
+        AND h.m BETWEEN t.m - ${HISTORY_WINDOW} AND t.m - 1
+       GROUP BY t.village_code, t.period, t.indicator
+     ),
+     medians AS (
+       SELECT *, ${middle('sorted')} AS med
+       FROM (SELECT *, ${middleRanks('n')} FROM windows WHERE n >= ${HISTORY_MIN_VALUES})
+     ),
+     deviations AS (
+       SELECT *, list_sort(list_transform(sorted, y -> abs(y - med))) AS devs FROM medians
+     ),
+     stats AS (SELECT *, ${middle('devs')} AS dev FROM deviations)
      SELECT village_code, period, indicator, 'history' AS method, value,
-            h_median AS baseline, ${modifiedZ('h_median', 'h_mad')} AS score
-     FROM targets WHERE ${outlying('h_n', HISTORY_MIN_VALUES, 'h_median', 'h_mad')}
+            med AS baseline, ${modifiedZ('med', 'dev')} AS score
+     FROM stats WHERE ${outlying('n', HISTORY_MIN_VALUES, 'med', 'dev')}
      UNION ALL
      SELECT village_code, period, indicator, 'stuck', value, value, ${STUCK_SCORE}
-     FROM targets
+     FROM windows
      WHERE indicator IN (${CONTINUOUS_SQL}) AND value <> 0
        AND s_n = ${STUCK_WINDOW} AND s_min = value AND s_max = value`,
   );
 }
 
-/** Step 2: `peer` flags of every report in the dirty (kecamatan, period) scopes. */
+/**
+ * Step 2: `peer` flags of every report in the dirty (kecamatan, period) scopes. A value's
+ * baseline is its scope without it: from the scope's sorted values, the median without one copy
+ * of it is one of three (the value ranks below, at or above the middle), and the MAD is read the
+ * same way from the deviations from that median, sorted once per scope and case — so a scope of
+ * n villages costs O(n log n), not n medians of n values.
+ */
 async function peerFlags(connection: DuckDBConnection): Promise<void> {
-  // One scan of `reports` for both: the scope (every report, even one without values) and the
-  // values (UNPIVOT leaves out NULLs).
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE peer_reports AS
      SELECT village_code, period, district_code, ${MEASURED_SQL} FROM reports
      WHERE (period, district_code) IN (SELECT period, district_code FROM dirty_scopes)`,
   );
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE peer_values AS
-     UNPIVOT peer_reports ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
-  );
-  await connection.run(
     `INSERT INTO flag_scope SELECT DISTINCT village_code, period, 'peer' FROM peer_reports`,
   );
   await connection.run(
     `INSERT INTO new_flags
-     WITH stats AS (
-       SELECT v.*, count(value) OVER p AS n, median(value) OVER p AS med, mad(value) OVER p AS dev
-       FROM peer_values v
-       WINDOW p AS (PARTITION BY district_code, period, indicator
-                    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE CURRENT ROW)
+     WITH peer_values AS (UNPIVOT peer_reports ON ${MEASURED_SQL} INTO NAME indicator VALUE value),
+     scopes AS (
+       SELECT district_code, period, indicator, list_sort(list(value)) AS sorted,
+              ${middleRanks('count(*) - 1')}
+       FROM peer_values GROUP BY ALL HAVING count(*) > ${PEER_MIN_VALUES}
+     ),
+     -- The scope's three medians without one value (it ranks at or below the lower middle,
+     -- above the upper middle, or between them) and the sorted deviations from each, once per
+     -- scope (materialized: inlined, they were computed again for every value).
+     medians AS MATERIALIZED (
+       SELECT *, ${middle('sorted', 'a + 1', 'b + 1')} AS med_low, ${middle('sorted')} AS med_high,
+              ${middle('sorted', 'a', 'b + 1')} AS med_mid
+       FROM scopes
+     ),
+     baselines AS MATERIALIZED (
+       SELECT *, ${['low', 'high', 'mid']
+         .map((c) => `list_sort(list_transform(sorted, y -> abs(y - med_${c}))) AS devs_${c}`)
+         .join(', ')}
+       FROM medians
+     ),
+     ranked AS (
+       SELECT v.village_code, v.period, v.indicator, v.value, s.*,
+              len(s.sorted) AS n, list_position(s.sorted, v.value) AS k
+       FROM peer_values v JOIN baselines s USING (district_code, period, indicator)
+     ),
+     picked AS (
+       SELECT *,
+              CASE WHEN k <= a THEN med_low WHEN k > b THEN med_high ELSE med_mid END AS med,
+              CASE WHEN k <= a THEN devs_low WHEN k > b THEN devs_high ELSE devs_mid END AS devs
+       FROM ranked
+     ),
+     stats AS (
+       SELECT *, ${medianWithout('devs', 'list_position(devs, abs(value - med))')} AS dev
+       FROM picked
      )
      SELECT village_code, period, indicator, 'peer', value, med, ${modifiedZ('med', 'dev')}
-     FROM stats WHERE ${outlying('n', PEER_MIN_VALUES, 'med', 'dev')}`,
+     FROM stats WHERE ${outlying('n - 1', PEER_MIN_VALUES, 'med', 'dev')}`,
   );
 }
 

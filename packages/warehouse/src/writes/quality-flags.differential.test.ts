@@ -1,0 +1,137 @@
+// The loader's incremental flags against their definition over every stored report
+// (testing/flags-oracle.ts): random histories with spikes, copied-forward runs, gaps and missing
+// values, loaded in random order and batch sizes with late corrections, must leave exactly the
+// flags the definition gives after every load.
+import { INDICATORS, type IndicatorValue } from '@pantau/domain';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { oracleFlags } from '../testing/flags-oracle';
+import { seededRandom } from '../testing/random';
+import { validSubmission } from '../testing/submissions.fixture';
+import { openWarehouse, type Warehouse } from '../warehouse';
+import { applySubmissions } from './apply-submissions';
+import { refreshAreaScores } from './refresh-area-scores';
+
+/** A kecamatan of 17 villages (peer flags) and one of 8 (too few peers). */
+const DISTRICTS = ['15.02.03', '15.02.02'];
+const MONTHS = 20;
+/** One indicator of each unit that is checked, and a boolean that never is. */
+const CHECKED = (['percent', 'count', 'ratio', 'rupiah', 'bool'] as const).map(
+  (unit) => INDICATORS.find((i) => i.unit === unit)!.code,
+);
+
+let warehouse: Warehouse;
+
+beforeAll(async () => {
+  warehouse = await openWarehouse({ dataDir: null });
+});
+
+afterAll(async () => {
+  await warehouse.close();
+});
+
+interface Report {
+  village: string;
+  period: string;
+  indicators: Record<string, IndicatorValue>;
+}
+
+const period = (m: number) =>
+  `${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+
+/** Each village's months, each indicator around a level of its own, with realistic mistakes. */
+function histories(villages: string[], next: () => number): Report[] {
+  const reports: Report[] = [];
+  for (const village of villages) {
+    const levels = CHECKED.map(() => 5 + Math.floor(next() * 90));
+    // Some cadres copy last month forward most of the time.
+    const copying = next() < 0.3 ? 0.8 : 0.15;
+    const last = new Map<string, IndicatorValue>();
+    for (let m = 0; m < MONTHS; m++) {
+      if (next() < 0.05) continue; // no report this month
+      const indicators: Record<string, IndicatorValue> = {};
+      CHECKED.forEach((code, i) => {
+        const roll = next();
+        let value: IndicatorValue;
+        if (code === CHECKED.at(-1)) value = roll < 0.5;
+        else if (roll < 0.05)
+          return; // left empty
+        else if (roll < 0.05 + copying && last.has(code)) value = last.get(code)!;
+        else if (next() < 0.06)
+          value = levels[i]! * 10; // a unit slip
+        else if (next() < 0.04) value = 0;
+        else if (i === 1)
+          value = 20 + Math.floor(next() * 4); // counts: close, with ties
+        else value = Math.round((levels[i]! + (next() - 0.5) * 8) * 10) / 10;
+        indicators[code] = value;
+        last.set(code, value);
+      });
+      reports.push({ village, period: period(m), indicators });
+    }
+  }
+  return reports;
+}
+
+let submitted = 0;
+
+async function load(reports: Report[]) {
+  await warehouse.write(async (tx) => {
+    await applySubmissions(
+      tx,
+      reports.map((r, i) => {
+        submitted++;
+        return validSubmission({
+          source_id: `load-${submitted}`,
+          line: i + 2,
+          report_id: `${r.period}-${submitted}`,
+          village_code: r.village,
+          period: r.period,
+          // Later loads submit later, so a repeated key is a correction.
+          submitted_at: new Date(Date.UTC(2025, 0, 1, 0, submitted)).toISOString(),
+          indicators: r.indicators,
+        });
+      }),
+    );
+    await refreshAreaScores(tx.connection);
+  });
+}
+
+async function storedFlags() {
+  return warehouse.db
+    .selectFrom('quality_flags')
+    .select(['village_code', 'period', 'indicator', 'method', 'value', 'baseline', 'score'])
+    .orderBy(['village_code', 'period', 'indicator', 'method'])
+    .execute();
+}
+
+it('leaves the flags the definition gives after every load, late corrections included', async () => {
+  const next = seededRandom(10);
+  const villages = (
+    await warehouse.db
+      .selectFrom('areas')
+      .select('code')
+      .where('parent_code', 'in', DISTRICTS)
+      .orderBy('code')
+      .execute()
+  ).map((r) => r.code);
+  const pending = histories(villages, next).sort(() => next() - 0.5);
+  const loaded: Report[] = [];
+  let loads = 0;
+  while (pending.length > 0) {
+    const batch = pending.splice(0, 1 + Math.floor(next() * 60));
+    // Late corrections: a few stored reports again, with one value changed.
+    for (const earlier of loaded.filter(() => next() < 0.02)) {
+      const code = CHECKED[Math.floor(next() * 4)]!;
+      batch.push({ ...earlier, indicators: { ...earlier.indicators, [code]: next() * 200 } });
+    }
+    await load(batch);
+    loaded.push(...batch);
+    loads++;
+    const connection = await warehouse.connect();
+    const expected = await oracleFlags(connection);
+    connection.closeSync();
+    expect(await storedFlags(), `after load ${loads}`).toEqual(expected);
+  }
+  // The data raise every method, so each was compared.
+  const methods = new Set((await storedFlags()).map((f) => f.method));
+  expect([...methods].sort()).toEqual(['history', 'peer', 'stuck']);
+});
