@@ -13,3 +13,4 @@ export * from './cadre.schema';
 export * from './text';
 export * from './csv-cell';
 export * from './quality';
+export * from './history-flags';

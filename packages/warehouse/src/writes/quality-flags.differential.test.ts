@@ -134,4 +134,4 @@ it('leaves the flags the definition gives after every load, late corrections inc
   // The data raise every method, so each was compared.
   const methods = new Set((await storedFlags()).map((f) => f.method));
   expect([...methods].sort()).toEqual(['history', 'peer', 'stuck']);
-});
+}, 60_000);

@@ -17,8 +17,9 @@ import {
   MODIFIED_Z_FACTOR,
   MODIFIED_Z_THRESHOLD,
   PEER_MIN_VALUES,
-  STUCK_SCORE,
   STUCK_WINDOW,
+  villageSeriesFlags,
+  type SeriesFlag,
 } from '@pantau/domain';
 
 /** `2023-03` → a month number that windows can range over. */
@@ -26,7 +27,7 @@ const monthOf = (period: string) =>
   `(CAST(left(${period}, 4) AS INTEGER) * 12 + CAST(right(${period}, 2) AS INTEGER) - 1)`;
 
 const MEASURED_SQL = MEASURED_INDICATORS.join(', ');
-const CONTINUOUS_SQL = CONTINUOUS_INDICATORS.map((code) => `'${code}'`).join(', ');
+const CONTINUOUS_FLAGS = MEASURED_INDICATORS.map((code) => CONTINUOUS_INDICATORS.includes(code));
 
 /** Whether a value's modified z-score against (median, mad) passes the threshold. */
 const outlying = (n: string, min: number, median: string, mad: string) =>
@@ -70,16 +71,19 @@ async function villageFlags(connection: DuckDBConnection): Promise<void> {
   // Only the months a target or its window can hold: HISTORY_WINDOW either side of the changes.
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE village_reports AS
-     SELECT r.* FROM (
+     SELECT r.*, d.vid FROM (
        SELECT village_code, period, ${monthOf('period')} AS m, ${MEASURED_SQL} FROM reports
        WHERE village_code IN (SELECT village_code FROM dirty_months)
      ) r
-     JOIN (SELECT village_code, min(m) AS lo, max(m) AS hi FROM dirty_months GROUP BY 1) d
+     JOIN (
+       SELECT village_code, (row_number() OVER ())::INTEGER AS vid, min(m) AS lo, max(m) AS hi
+       FROM dirty_months GROUP BY 1
+     ) d
        ON d.village_code = r.village_code
       AND r.m BETWEEN d.lo - ${HISTORY_WINDOW} AND d.hi + ${HISTORY_WINDOW}`,
   );
-  // The scope is every report, not only those with a value (UNPIVOT leaves NULLs out): a report
-  // corrected to no measured value loses the flags it had.
+  // The scope is every report, not only those with a value: a report corrected to no measured
+  // value loses the flags it had.
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE flag_scope AS
      SELECT DISTINCT v.village_code, v.period, method
@@ -88,7 +92,7 @@ async function villageFlags(connection: DuckDBConnection): Promise<void> {
      (VALUES ('history'), ('stuck')) methods(method)`,
   );
   // The reports in scope whose window holds enough reports for either method (in a first
-  // import of history most do not), and the values of their villages.
+  // import of history most do not).
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE checkable AS
      SELECT t.village_code, t.period
@@ -97,46 +101,84 @@ async function villageFlags(connection: DuckDBConnection): Promise<void> {
      WHERE (t.village_code, t.period) IN (SELECT village_code, period FROM flag_scope)
      GROUP BY ALL HAVING count(*) >= ${Math.min(HISTORY_MIN_VALUES, STUCK_WINDOW)}`,
   );
+  const flags = await judgeVillages(connection);
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE village_values AS
-     UNPIVOT (
-       SELECT * FROM village_reports WHERE village_code IN (SELECT village_code FROM checkable)
-     ) ON ${MEASURED_SQL} INTO NAME indicator VALUE value`,
+    `CREATE OR REPLACE TEMP TABLE village_flags (
+       vid INTEGER, m INTEGER, indicator VARCHAR, method VARCHAR,
+       value DOUBLE, baseline DOUBLE, score DOUBLE)`,
   );
-  const recent = `FILTER (WHERE h.m >= t.m - ${STUCK_WINDOW})`;
+  const appender = await connection.createAppender('village_flags', 'main', 'temp');
+  for (const flag of flags) {
+    appender.appendInteger(flag.vid);
+    appender.appendInteger(flag.m);
+    appender.appendVarchar(MEASURED_INDICATORS[flag.indicator]!);
+    appender.appendVarchar(flag.method);
+    appender.appendDouble(flag.value);
+    appender.appendDouble(flag.baseline);
+    appender.appendDouble(flag.score);
+    appender.endRow();
+  }
+  appender.closeSync();
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE new_flags AS
-     WITH targets AS (
-       SELECT * FROM village_values
-       WHERE (village_code, period) IN (SELECT village_code, period FROM checkable)
-     ),
-     windows AS (
-       SELECT t.village_code, t.period, t.indicator, any_value(t.value) AS value,
-              list_sort(list(h.value)) AS sorted, count(*) AS n,
-              count(*) ${recent} AS s_n, min(h.value) ${recent} AS s_min,
-              max(h.value) ${recent} AS s_max
-       FROM targets t JOIN village_values h
-         ON h.village_code = t.village_code AND h.indicator = t.indicator
-        AND h.m BETWEEN t.m - ${HISTORY_WINDOW} AND t.m - 1
-       GROUP BY t.village_code, t.period, t.indicator
-     ),
-     medians AS (
-       SELECT *, ${middle('sorted')} AS med
-       FROM (SELECT *, ${middleRanks('n')} FROM windows WHERE n >= ${HISTORY_MIN_VALUES})
-     ),
-     deviations AS (
-       SELECT *, list_sort(list_transform(sorted, y -> abs(y - med))) AS devs FROM medians
-     ),
-     stats AS (SELECT *, ${middle('devs')} AS dev FROM deviations)
-     SELECT village_code, period, indicator, 'history' AS method, value,
-            med AS baseline, ${modifiedZ('med', 'dev')} AS score
-     FROM stats WHERE ${outlying('n', HISTORY_MIN_VALUES, 'med', 'dev')}
-     UNION ALL
-     SELECT village_code, period, indicator, 'stuck', value, value, ${STUCK_SCORE}
-     FROM windows
-     WHERE indicator IN (${CONTINUOUS_SQL}) AND value <> 0
-       AND s_n = ${STUCK_WINDOW} AND s_min = value AND s_max = value`,
+     SELECT r.village_code, r.period, f.indicator, f.method, f.value, f.baseline, f.score
+     FROM village_flags f JOIN village_reports r USING (vid, m)`,
   );
+}
+
+/** Values judged between yields to the event loop (the loader shares the API's). */
+const JUDGE_SLICE_ROWS = 20_000;
+
+/**
+ * Reads the reports of the villages with checkable reports as numeric columns (a missing value
+ * is NaN), oldest first per village, and judges each checkable report's values against its
+ * window (villageSeriesFlags).
+ */
+async function judgeVillages(
+  connection: DuckDBConnection,
+): Promise<(SeriesFlag & { vid: number; m: number })[]> {
+  const result = await connection.run(
+    `SELECT vid, m,
+            ((village_code, period) IN (SELECT village_code, period FROM checkable))::INTEGER,
+            ${MEASURED_INDICATORS.map((code) => `coalesce(${code}::DOUBLE, 'NaN')`).join(', ')}
+     FROM village_reports
+     WHERE village_code IN (SELECT village_code FROM checkable)
+     ORDER BY vid, m`,
+  );
+  const rows = result.rowCount;
+  const vids = new Int32Array(rows);
+  const months = new Int32Array(rows);
+  const targets = new Int32Array(rows);
+  const values = MEASURED_INDICATORS.map(() => new Float64Array(rows));
+  let offset = 0;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    // Numeric vectors expose their items as typed arrays: copied without a value per call.
+    const items = <T>(column: number) =>
+      (chunk.getColumnVector(column) as unknown as { items: T }).items;
+    vids.set(items<Int32Array>(0), offset);
+    months.set(items<Int32Array>(1), offset);
+    targets.set(items<Int32Array>(2), offset);
+    values.forEach((column, k) => column.set(items<Float64Array>(3 + k), offset));
+    offset += chunk.rowCount;
+  }
+  const columns = { months, targets, values, continuous: CONTINUOUS_FLAGS };
+  const flags: (SeriesFlag & { vid: number; m: number })[] = [];
+  let start = 0;
+  let sinceYield = 0;
+  for (let row = 1; row <= rows; row++) {
+    if (row < rows && vids[row] === vids[start]) continue;
+    villageSeriesFlags(columns, start, row, (flag) =>
+      flags.push({ ...flag, vid: vids[flag.row]!, m: months[flag.row]! }),
+    );
+    sinceYield += row - start;
+    start = row;
+    if (sinceYield >= JUDGE_SLICE_ROWS) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  return flags;
 }
 
 /**

@@ -1,0 +1,106 @@
+// The `history` and `stuck` flags (DESIGN.md "Data quality flags") of one village's reports,
+// computed over plain arrays: the loader reads the villages' recent reports as numeric columns
+// and judges each value here (a join of every value to its window, in SQL, cost the loader
+// half its throughput). Medians are rounded as DuckDB's `median` rounds them, so these flags
+// equal the definition's SQL over the stored reports exactly.
+import {
+  HISTORY_MIN_VALUES,
+  HISTORY_WINDOW,
+  MODIFIED_Z_FACTOR,
+  MODIFIED_Z_THRESHOLD,
+  STUCK_SCORE,
+  STUCK_WINDOW,
+} from './quality';
+
+/** One village's reports, oldest first, as columns; a missing value is NaN. */
+export interface VillageColumns {
+  /** Month numbers (year × 12 + month), ascending within a village. */
+  months: ArrayLike<number>;
+  /** Whether each report's flags are to be computed (the others are only windows). */
+  targets: ArrayLike<boolean | number>;
+  /** One column per checked indicator. */
+  values: readonly ArrayLike<number>[];
+  /** Per indicator: whether `stuck` checks it. */
+  continuous: readonly boolean[];
+}
+
+export interface SeriesFlag {
+  /** Row of the flagged report in the columns. */
+  row: number;
+  /** Index of the indicator in `values`. */
+  indicator: number;
+  method: 'history' | 'stuck';
+  value: number;
+  baseline: number;
+  score: number;
+}
+
+// Scratch space for one window (at most HISTORY_WINDOW values), kept sorted while filled:
+// insertion into a dozen numbers beats allocating and sorting views, value after value.
+const window = new Float64Array(HISTORY_WINDOW);
+const deviations = new Float64Array(HISTORY_WINDOW);
+
+/** Inserts `value` into the sorted first `n` items of `into`. */
+function insertSorted(into: Float64Array, n: number, value: number): void {
+  let i = n;
+  while (i > 0 && into[i - 1]! > value) {
+    into[i] = into[i - 1]!;
+    i--;
+  }
+  into[i] = value;
+}
+
+/** The median of the first `n` items of a sorted array, rounded as DuckDB's `median`. */
+function sortedMedian(sorted: Float64Array, n: number): number {
+  const half = n >> 1;
+  return n % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+}
+
+/** The MAD of the sorted first `n` items of `window` around their `median`. */
+function windowMad(n: number, median: number): number {
+  for (let i = 0; i < n; i++) insertSorted(deviations, i, Math.abs(window[i]! - median));
+  return sortedMedian(deviations, n);
+}
+
+/**
+ * The flags of the target rows in [start, end), which hold one village's reports oldest first:
+ * each value against the values of the HISTORY_WINDOW months before it.
+ */
+export function villageSeriesFlags(
+  columns: VillageColumns,
+  start: number,
+  end: number,
+  emit: (flag: SeriesFlag) => void,
+): void {
+  const { months, targets, values, continuous } = columns;
+  for (let row = start; row < end; row++) {
+    if (!targets[row]) continue;
+    const month = months[row]!;
+    // The rows of the window: months [month − HISTORY_WINDOW, month − 1].
+    let first = row;
+    while (first > start && months[first - 1]! >= month - HISTORY_WINDOW) first--;
+    for (let indicator = 0; indicator < values.length; indicator++) {
+      const column = values[indicator]!;
+      const value = column[row]!;
+      if (Number.isNaN(value)) continue;
+      let n = 0;
+      // Values of the STUCK_WINDOW months right before that equal this one (one report a month).
+      let sameRecent = 0;
+      for (let r = first; r < row; r++) {
+        const v = column[r]!;
+        if (Number.isNaN(v)) continue;
+        insertSorted(window, n++, v);
+        if (v === value && months[r]! >= month - STUCK_WINDOW) sameRecent++;
+      }
+      if (continuous[indicator] && value !== 0 && sameRecent === STUCK_WINDOW)
+        emit({ row, indicator, method: 'stuck', value, baseline: value, score: STUCK_SCORE });
+      if (n < HISTORY_MIN_VALUES) continue;
+      const median = sortedMedian(window, n);
+      const mad = windowMad(n, median);
+      if (!(mad > 0)) continue;
+      const score = (MODIFIED_Z_FACTOR * (value - median)) / mad;
+      if (Math.abs(score) > MODIFIED_Z_THRESHOLD)
+        emit({ row, indicator, method: 'history', value, baseline: median, score });
+    }
+  }
+}
