@@ -12,6 +12,16 @@ export const outcomeCountsSchema = z.object({
 
 export type OutcomeCounts = z.infer<typeof outcomeCountsSchema>;
 
+/** Quality flags (DESIGN.md "Data quality flags"), in all and by method. */
+export const flagCountsSchema = z.object({
+  total: z.number().int(),
+  history: z.number().int(),
+  peer: z.number().int(),
+  stuck: z.number().int(),
+});
+
+export type FlagCounts = z.infer<typeof flagCountsSchema>;
+
 export const reportsLoadedEventSchema = z.object({
   type: z.literal(REPORTS_LOADED),
   /** Unique per committed batch. */
@@ -31,14 +41,30 @@ export const reportsLoadedEventSchema = z.object({
   sources: z.array(z.object({ source: z.enum(['api', 'import', 'queue']), source_id: z.string() })),
   /** Time from a submission's received_at to the commit, over the batch. */
   latency_ms: z.object({ min: z.number(), p50: z.number(), max: z.number() }),
+  /**
+   * Quality flags this batch raised that did not exist before it (no flag of the same village,
+   * period, indicator and method): a flag the batch found again, with its follow-up, is not new.
+   * Flags may lie in later periods than `periods` (a correction moves the `history` baseline
+   * of the 12 periods after it). An API older than the field sends events without it:
+   * clients read a missing one as no new flags.
+   */
+  new_flags: flagCountsSchema,
+  /**
+   * `new_flags` by kecamatan of the flagged village: what a regional lead's stream sums, as
+   * `district_counts` is for `counts`. Kecamatan without new flags are left out.
+   */
+  district_flags: z.record(z.string(), flagCountsSchema),
 });
 
 export type ReportsLoadedEvent = z.infer<typeof reportsLoadedEventSchema>;
 
 /**
- * What /live sends: the event without its per-kecamatan counts, which only decide what a lead
- * sees (a lead's `counts` are the sum over its kecamatan).
+ * What /live sends: the event without its per-kecamatan counts and flags, which only decide
+ * what a lead sees (a lead's `counts` and `new_flags` are the sums over its kecamatan).
  */
-export const liveEventSchema = reportsLoadedEventSchema.omit({ district_counts: true });
+export const liveEventSchema = reportsLoadedEventSchema.omit({
+  district_counts: true,
+  district_flags: true,
+});
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;

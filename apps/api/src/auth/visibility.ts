@@ -3,7 +3,7 @@
 // lead inside its scope, which the read checks already enforce); anonymous readers
 // (PUBLIC_READ=on) see areas, scores, completeness and villages' indicator values only. Routes
 // pass their records through here rather than deciding field by field themselves.
-import type { LiveEvent, OutcomeCounts, ReportsLoadedEvent } from '@pantau/domain';
+import type { FlagCounts, LiveEvent, OutcomeCounts, ReportsLoadedEvent } from '@pantau/domain';
 import { ApiError } from '../errors';
 import type { Principal, Role } from './principal';
 import { isInside } from './scope';
@@ -117,10 +117,12 @@ export interface LiveView {
 }
 
 function withoutDistrictCounts(event: ReportsLoadedEvent): LiveEvent {
-  const live: Omit<ReportsLoadedEvent, 'district_counts'> & { district_counts?: unknown } = {
-    ...event,
-  };
+  const live: Omit<ReportsLoadedEvent, 'district_counts' | 'district_flags'> & {
+    district_counts?: unknown;
+    district_flags?: unknown;
+  } = { ...event };
   delete live.district_counts;
+  delete live.district_flags;
   return live;
 }
 
@@ -135,11 +137,22 @@ function sum(counts: readonly OutcomeCounts[]): OutcomeCounts {
   return total;
 }
 
+function sumFlags(counts: readonly FlagCounts[]): FlagCounts {
+  const total = { total: 0, history: 0, peer: 0, stuck: 0 };
+  for (const c of counts) {
+    total.total += c.total;
+    total.history += c.history;
+    total.peer += c.peer;
+    total.stuck += c.stuck;
+  }
+  return total;
+}
+
 /**
  * What of the live stream a caller sees. Analysts, engineers and admins: every event whole
  * (sources included). Anonymous readers: every event without its sources. A lead: only events
- * touching its province or kabupaten, with the kecamatan, and the counts, of its scope alone,
- * and no sources (a source's other rows may lie anywhere).
+ * touching its province or kabupaten, with the kecamatan, the counts and the new flags of its
+ * scope alone, and no sources (a source's other rows may lie anywhere).
  */
 export function liveViewOf(principal: Principal): LiveView {
   if (principal.role === 'lead') {
@@ -151,10 +164,14 @@ export function liveViewOf(principal: Principal): LiveView {
         const counted = Object.entries(event.district_counts).filter(([district]) =>
           isInside(scope, district),
         );
-        if (districts.length === 0 && counted.length === 0) return null;
+        const flagged = Object.entries(event.district_flags).filter(([district]) =>
+          isInside(scope, district),
+        );
+        if (districts.length === 0 && counted.length === 0 && flagged.length === 0) return null;
         return {
           ...withoutDistrictCounts(event),
           counts: sum(counted.map(([, counts]) => counts)),
+          new_flags: sumFlags(flagged.map(([, flags]) => flags)),
           districts,
           sources: [],
         };

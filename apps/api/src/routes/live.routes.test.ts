@@ -35,6 +35,12 @@ afterEach(() => {
 });
 
 const counts = (imported: number, rejected = 0) => ({ imported, updated: 0, ignored: 0, rejected });
+const flags = (history: number, peer = 0, stuck = 0) => ({
+  total: history + peer + stuck,
+  history,
+  peer,
+  stuck,
+});
 
 /** A load that touched the given kecamatan, two imported reports in each. */
 function loaded(districts: string[]): ReportsLoadedEvent {
@@ -48,6 +54,8 @@ function loaded(districts: string[]): ReportsLoadedEvent {
     districts,
     sources: [{ source: 'import', source_id: 'import-9' }],
     latency_ms: { min: 5, p50: 8, max: 12 },
+    new_flags: flags(0),
+    district_flags: {},
   };
 }
 
@@ -82,6 +90,7 @@ describe('GET /live', () => {
     expect(text).toContain(`id: ${event.batch_id}\n`);
     const live: Partial<ReportsLoadedEvent> = { ...event };
     delete live.district_counts;
+    delete live.district_flags;
     expect(eventsIn(text)).toEqual([live]);
 
     await reader.cancel();
@@ -121,6 +130,31 @@ describe('GET /live', () => {
     ]);
     expect(eventsIn(text)[0]).not.toHaveProperty('district_counts');
     await reader.cancel();
+  });
+
+  it('sums for a lead only the new quality flags of its kecamatan', async () => {
+    const analyst = await connect(t.app, bearer(tokens.analyst));
+    const lead = await connect(t.app, bearer(tokens.merangin));
+    const event: ReportsLoadedEvent = {
+      ...loaded(['15.01.01', '15.02.06', '15.02.02']),
+      batch_id: 'flagged',
+      new_flags: flags(4, 3, 1),
+      district_flags: {
+        '15.01.01': flags(2, 1),
+        '15.02.06': flags(1, 0, 1),
+        '15.02.02': flags(1, 2),
+      },
+    };
+    t.deps.live.publish(event);
+
+    const [seen] = eventsIn(await readUntil(lead, 'flagged', STREAM_TIMEOUT_MS));
+    expect(seen).toEqual(expect.objectContaining({ new_flags: flags(2, 2, 1) }));
+    expect(seen).not.toHaveProperty('district_flags');
+    const [whole] = eventsIn(await readUntil(analyst, 'flagged', STREAM_TIMEOUT_MS));
+    expect(whole).toEqual(expect.objectContaining({ new_flags: flags(4, 3, 1) }));
+    expect(whole).not.toHaveProperty('district_flags');
+    await lead.cancel();
+    await analyst.cancel();
   });
 
   it('tells a lead of loads in its scope that stored nothing, counted there', async () => {

@@ -21,8 +21,8 @@ export function liveRoutes(deps: AppDeps) {
       'Each event has `event: reports.loaded`, `id: <batch_id>` and `data: <LiveEvent as ' +
       'JSON>`. A comment line (`: heartbeat`) arrives every 15 s. A browser EventSource ' +
       'cannot send headers, so this endpoint also takes the token as `?access_token=`. A lead ' +
-      'sees only events touching its scope, with the kecamatan and the counts of its scope ' +
-      'alone; only analysts, engineers and admins see `sources`. A client that falls more than ' +
+      'sees only events touching its scope, with the kecamatan, the counts and the new ' +
+      'quality flags of its scope alone; only analysts, engineers and admins see `sources`. A client that falls more than ' +
       'LIVE_CLIENT_BUFFER_BYTES behind is disconnected (a browser reconnects by itself); past ' +
       'LIVE_MAX_CONNECTIONS open streams, a new one is refused with 503.',
     middleware: [requireRead(deps, { queryToken: true })] as const,

@@ -113,7 +113,9 @@ describe('the OpenAPI document', () => {
     ]);
     const live = Object.keys(doc.components.schemas.LiveEvent!.properties!);
     expect(live).toContain('sources');
+    expect(live).toContain('new_flags');
     expect(live).not.toContain('district_counts');
+    expect(live).not.toContain('district_flags');
   });
 
   it('says which fields anonymous readers get as null, and who may export raw reports', () => {

@@ -28,9 +28,12 @@ interface Report {
   indicators: Record<string, IndicatorValue>;
 }
 
-/** Loads reports as the loader does: applied, then aggregates and flags refreshed. */
+/**
+ * Loads reports as the loader does: applied, then aggregates and flags refreshed. Returns the
+ * flags the load raised, by kecamatan and method.
+ */
 async function load(reports: Report[]) {
-  await warehouse.write(async (tx) => {
+  return warehouse.write(async (tx) => {
     await applySubmissions(
       tx,
       reports.map((r, i) => {
@@ -47,7 +50,8 @@ async function load(reports: Report[]) {
         });
       }),
     );
-    await refreshAreaScores(tx.connection);
+    const { raisedFlags } = await refreshAreaScores(tx.connection);
+    return raisedFlags;
   });
 }
 
@@ -271,5 +275,43 @@ describe('recomputation', () => {
 
     await load([{ village: KUNGKAI, period: '2023-07', indicators: { [LETTERS]: 12 } }]);
     expect(await flags()).toEqual([]);
+  });
+});
+
+describe('raised flags', () => {
+  it('reports the flags a load raised by kecamatan and method, and not those it found again', async () => {
+    const others = await peers([20, 22, 24, 26, 28, 30, 32, 34, 90]);
+    expect(
+      await load([...series(KUNGKAI, LETTERS, [10, 12, 11, 13, 12, 11, 60]), ...others]),
+    ).toEqual([
+      { district_code: '15.02.02', method: 'history', flags: 1 },
+      { district_code: PEERS_DISTRICT, method: 'peer', flags: 1 },
+    ]);
+
+    // July corrected, still an outlier; a peer's 20 corrected to 21, so the kecamatan's flags are
+    // recomputed and its outlier found again: the same two flags, none new.
+    expect(
+      await load([
+        { village: KUNGKAI, period: '2023-07', indicators: { [LETTERS]: 65 } },
+        { ...others[0]!, indicators: { [INTERNET]: 21 } },
+      ]),
+    ).toEqual([]);
+    expect(await flags()).toHaveLength(2);
+
+    // A second outlier among the peers is new; the first is found again.
+    expect(
+      await load([
+        { village: others[4]!.village, period: '2023-03', indicators: { [INTERNET]: 80 } },
+      ]),
+    ).toEqual([{ district_code: PEERS_DISTRICT, method: 'peer', flags: 1 }]);
+  });
+
+  it('counts a flag dropped and raised again as new', async () => {
+    await load(series(KUNGKAI, LETTERS, [10, 12, 11, 13, 12, 11, 60]));
+    await load([{ village: KUNGKAI, period: '2023-07', indicators: { [LETTERS]: 12 } }]);
+    expect(await flags()).toEqual([]);
+    expect(
+      await load([{ village: KUNGKAI, period: '2023-07', indicators: { [LETTERS]: 60 } }]),
+    ).toEqual([{ district_code: '15.02.02', method: 'history', flags: 1 }]);
   });
 });

@@ -5,9 +5,10 @@
 //
 // Steps, and the temp tables each reads and writes:
 //   1. villageFlags   writes `dirty_months`, `village_reports`, `flag_scope`, `checkable`,
-//                     `village_values`, `new_flags`
+//                     `village_flags`, `new_flags`
 //   2. peerFlags      writes `peer_reports`; adds to `flag_scope`, `new_flags`
 //   3. mergeFlags     reads `flag_scope`, `new_flags`; writes `old_flags`
+//   4. raisedFlags    reads `new_flags`, `old_flags`: what the load raised, for its event
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   CONTINUOUS_INDICATORS,
@@ -19,6 +20,7 @@ import {
   PEER_MIN_VALUES,
   STUCK_WINDOW,
   villageSeriesFlags,
+  type QualityMethod,
   type SeriesFlag,
 } from '@pantau/domain';
 
@@ -263,14 +265,39 @@ async function mergeFlags(connection: DuckDBConnection): Promise<void> {
   );
 }
 
+/** How many flags a refresh raised in one kecamatan by one method. */
+export interface RaisedFlags {
+  district_code: string;
+  method: QualityMethod;
+  flags: number;
+}
+
+/**
+ * Step 4: the flags found now that no flag with the same village, period, indicator and method
+ * held before (a flag found again is not new), by kecamatan and method. Reads only the temp
+ * tables of this refresh; a village's kecamatan is its code without the last part.
+ */
+async function raisedFlags(connection: DuckDBConnection): Promise<RaisedFlags[]> {
+  const reader = await connection.runAndReadAll(
+    `SELECT regexp_replace(n.village_code, '\\.[^.]*$', '') AS district_code, n.method,
+            count(*)::INTEGER AS flags
+     FROM new_flags n ANTI JOIN old_flags o USING (village_code, period, indicator, method)
+     GROUP BY ALL ORDER BY ALL`,
+  );
+  return reader.getRowObjectsJS() as unknown as RaisedFlags[];
+}
+
 /**
  * Recomputes the flags of the reports in `dirty_reports` (and the periods after them) and of
  * the scopes in `dirty_scopes`, in the caller's transaction, and clears `dirty_reports`.
- * `dirty_scopes` is left to its owner (refreshAreaScores).
+ * `dirty_scopes` is left to its owner (refreshAreaScores). Returns the flags it raised that did
+ * not exist before, by kecamatan and method.
  */
-export async function refreshQualityFlags(connection: DuckDBConnection): Promise<void> {
+export async function refreshQualityFlags(connection: DuckDBConnection): Promise<RaisedFlags[]> {
   await villageFlags(connection);
   await peerFlags(connection);
   await mergeFlags(connection);
+  const raised = await raisedFlags(connection);
   await connection.run('DELETE FROM dirty_reports');
+  return raised;
 }

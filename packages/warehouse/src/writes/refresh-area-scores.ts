@@ -9,7 +9,9 @@
 //   4. qualityFlags    (quality-flags.ts)    the flags of the same scopes and changed reports
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COUNTRY_CODE, PILLAR_CODES, regionOfProvince } from '@pantau/domain';
-import { refreshQualityFlags } from './quality-flags';
+import { refreshQualityFlags, type RaisedFlags } from './quality-flags';
+
+export type { RaisedFlags } from './quality-flags';
 
 /** Each level above kecamatan and the kecamatan row's column naming its area at that level. */
 const UPPER_LEVELS = [
@@ -127,18 +129,29 @@ async function refreshUpperLevels(connection: DuckDBConnection): Promise<void> {
   );
 }
 
+/** What one refresh did. */
+export interface AreaRefresh {
+  /** Dirty (kecamatan, period) scopes refreshed. */
+  scopes: number;
+  /**
+   * Quality flags raised that no flag with the same village, period, indicator and method held
+   * before, by kecamatan and method (a flag found again is not counted).
+   */
+  raisedFlags: RaisedFlags[];
+}
+
 /**
  * Rebuilds `area_scores` rows for every (area, period) above the dirty (district, period)
  * scopes — districts, their regencies, provinces, regions and the country — and the quality
  * flags that depend on them, then clears the dirty lists, in the caller's transaction. Returns
- * how many scopes were refreshed.
+ * how many scopes were refreshed and which flags were raised.
  */
-export async function refreshAreaScores(connection: DuckDBConnection): Promise<number> {
+export async function refreshAreaScores(connection: DuckDBConnection): Promise<AreaRefresh> {
   const scopes = await collectScope(connection);
-  if (scopes === 0) return 0;
+  if (scopes === 0) return { scopes: 0, raisedFlags: [] };
   await refreshDistricts(connection);
   await refreshUpperLevels(connection);
-  await refreshQualityFlags(connection);
+  const raisedFlags = await refreshQualityFlags(connection);
   await connection.run('DELETE FROM dirty_scopes');
-  return scopes;
+  return { scopes, raisedFlags };
 }

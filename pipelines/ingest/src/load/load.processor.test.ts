@@ -71,7 +71,7 @@ describe('the loader’s commit', () => {
         { [INTERNET]: value },
       ],
     );
-    await commitSubmissions(
+    const first = await commitSubmissions(
       warehouse,
       packSubmissions(submissions('history', '2023-08-01T00:00:00Z', [...history, ...peers])),
     );
@@ -79,6 +79,10 @@ describe('the loader’s commit', () => {
     expect(await flags()).toEqual([
       { village_code: MUARA_SIAU[8], period: '2023-03', method: 'peer', baseline: 27 },
     ]);
+    expect(first.event.new_flags).toEqual({ total: 1, history: 0, peer: 1, stuck: 0 });
+    expect(first.event.district_flags).toEqual({
+      '15.02.03': { total: 1, history: 0, peer: 1, stuck: 0 },
+    });
 
     // Months later, January is corrected to 12 and one peer's 28 to 80.
     const { event } = await commitSubmissions(
@@ -96,5 +100,23 @@ describe('the loader’s commit', () => {
       { village_code: MUARA_SIAU[4], period: '2023-03', method: 'peer', baseline: 28 },
       { village_code: MUARA_SIAU[8], period: '2023-03', method: 'peer', baseline: 28 },
     ]);
+    // New: July's history flag and the corrected peer's; the first outlier was found again.
+    expect(event.new_flags).toEqual({ total: 2, history: 1, peer: 1, stuck: 0 });
+    expect(event.district_flags).toEqual({
+      '15.02.02': { total: 1, history: 1, peer: 0, stuck: 0 },
+      '15.02.03': { total: 1, history: 0, peer: 1, stuck: 0 },
+    });
+  });
+
+  it('reports no new flags for a load that raises none', async () => {
+    const { event } = await commitSubmissions(
+      warehouse,
+      packSubmissions(
+        submissions('calm', '2023-02-01T00:00:00Z', [[KUNGKAI, '2023-01', { [LETTERS]: 10 }]]),
+      ),
+    );
+    expect(event.counts.imported).toBe(1);
+    expect(event.new_flags).toEqual({ total: 0, history: 0, peer: 0, stuck: 0 });
+    expect(event.district_flags).toEqual({});
   });
 });

@@ -5,6 +5,7 @@ import {
   adminParentCode,
   levelOfCode,
   REPORTS_LOADED,
+  type FlagCounts,
   type OutcomeCounts,
   type ReportsLoadedEvent,
 } from '@pantau/domain';
@@ -15,6 +16,7 @@ import {
   submissionIds,
   type ApplyResult,
   type Outcome,
+  type RaisedFlags,
   type RejectedRow,
   type SubmissionBatch,
   type Warehouse,
@@ -74,6 +76,25 @@ function countByDistrict(
   return byDistrict;
 }
 
+const noFlags = (): FlagCounts => ({ total: 0, history: 0, peer: 0, stuck: 0 });
+
+/** The flags the commit raised, in all and by kecamatan (only those with some). */
+function countFlags(raised: readonly RaisedFlags[]): {
+  total: FlagCounts;
+  byDistrict: Record<string, FlagCounts>;
+} {
+  const total = noFlags();
+  const byDistrict: Record<string, FlagCounts> = {};
+  for (const { district_code, method, flags } of raised) {
+    const district = (byDistrict[district_code] ??= noFlags());
+    district[method] += flags;
+    district.total += flags;
+    total[method] += flags;
+    total.total += flags;
+  }
+  return { total, byDistrict };
+}
+
 /** How long each batch's submissions applied now waited between receipt and commit. */
 function latenciesOf(
   batches: readonly SubmissionBatch[],
@@ -92,6 +113,7 @@ function latenciesOf(
 function loadedEvent(
   batches: readonly SubmissionBatch[],
   applied: ApplyResult,
+  raisedFlags: readonly RaisedFlags[],
   outcomes: ReadonlyMap<string, Outcome>,
   loadedAt: Date,
   committedAt: number,
@@ -109,6 +131,7 @@ function loadedEvent(
     .flatMap(({ ms, submissions }) => Array<number>(submissions).fill(ms))
     .sort((a, b) => a - b);
   const sources = new Map(batches.map((b) => [b.source_id, b.source]));
+  const flags = countFlags(raisedFlags);
   return {
     type: REPORTS_LOADED,
     batch_id: `${loadedAt.getTime().toString(36)}-${(batchCounter++).toString(36)}`,
@@ -123,6 +146,8 @@ function loadedEvent(
       p50: median(latencies),
       max: latencies[latencies.length - 1] ?? 0,
     },
+    new_flags: flags.total,
+    district_flags: flags.byDistrict,
   };
 }
 
@@ -132,18 +157,29 @@ export async function commitSubmissions(
   batches: readonly SubmissionBatch[],
   clock: () => Date = () => new Date(),
 ): Promise<CommitResult> {
-  const { applied, completedImports, loadedAt } = await warehouse.write(async (tx) => {
+  const { applied, raisedFlags, completedImports, loadedAt } = await warehouse.write(async (tx) => {
     const loadedAt = clock();
     const applied = await applySubmissionBatches(tx, batches, loadedAt);
-    if (applied.touched.length > 0) await refreshAreaScores(tx.connection);
+    const { raisedFlags } =
+      applied.touched.length > 0
+        ? await refreshAreaScores(tx.connection)
+        : { raisedFlags: [] as RaisedFlags[] };
     const importIds = new Set(batches.filter((b) => b.source === 'import').map((b) => b.source_id));
     const completedImports = await refreshImportProgress(tx.db, [...importIds], loadedAt);
-    return { applied, completedImports, loadedAt };
+    return { applied, raisedFlags, completedImports, loadedAt };
   });
   const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
   const committedAt = Date.now();
   const latencies = latenciesOf(batches, outcomes, committedAt);
-  const event = loadedEvent(batches, applied, outcomes, loadedAt, committedAt, latencies);
+  const event = loadedEvent(
+    batches,
+    applied,
+    raisedFlags,
+    outcomes,
+    loadedAt,
+    committedAt,
+    latencies,
+  );
   return { event, outcomes, completedImports, latencies };
 }
 

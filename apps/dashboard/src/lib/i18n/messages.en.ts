@@ -95,6 +95,8 @@ export const en: Record<MessageKey, string> = {
   'live.event': '{imported} new, {updated} updated, {ignored} ignored, {rejected} rejected',
   'live.latency': 'p50 latency {ms} ms',
   'live.scope': '{districts} districts, period {periods}',
+  'live.newFlag': '{n} new quality flag',
+  'live.newFlags': '{n} new quality flags',
   'overview.title': 'National overview',
   'overview.kpi.reporting': 'Villages reporting this month',
   'overview.kpi.reportingOf': 'of {expected} expected villages',

@@ -94,6 +94,8 @@ export const id = {
   'live.event': '{imported} baru, {updated} diperbarui, {ignored} diabaikan, {rejected} ditolak',
   'live.latency': 'latensi p50 {ms} ms',
   'live.scope': '{districts} kecamatan, periode {periods}',
+  'live.newFlag': '{n} tanda kualitas baru',
+  'live.newFlags': '{n} tanda kualitas baru',
   'overview.title': 'Ringkasan nasional',
   'overview.kpi.reporting': 'Desa melapor bulan ini',
   'overview.kpi.reportingOf': 'dari {expected} desa yang diharapkan',
