@@ -1,6 +1,9 @@
 // An analyst takes a chart and a table of Kabupaten Merangin away: the heatmap as a PNG, the
-// leaderboard of its kecamatan as an Excel workbook holding exactly the rows on screen.
+// leaderboard of its kecamatan as an Excel workbook holding exactly the rows on screen; looks at
+// it "as of" a day (every chart marked, the files named for it); and takes the quality page's
+// flags and indicator completeness away as the tables shown.
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveDownload, see, seeChart, visit } from './support/browser';
 import { browserFlow } from './support/flow';
@@ -83,6 +86,114 @@ describe('downloads from explore', () => {
       );
     });
     expect(await see(board.getByRole('row').nth(1))).toContain(String(shownRows[0]![1]));
+    expect(problems).toEqual([]);
+  });
+});
+
+/** Text of every table on the page (charts' tables included), card by card. */
+function tableTexts(page: Page): Promise<string[]> {
+  return page
+    .locator('section.card table')
+    .evaluateAll((tables) => tables.map((t) => t.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+}
+
+describe('explore as of a day', () => {
+  const CARDS = [
+    'Peringkat Kecamatan',
+    'Kecamatan × pilar',
+    'Dibandingkan dengan induk dan nasional',
+    'Sebaran IDC desa',
+    'Tren · IDC',
+  ];
+
+  it('marks every chart, reads every one of them as of then, and names its files so', async () => {
+    const { page, problems } = await flow.open();
+    const view = `${flow.base}/explore/15.02?period=2024-05`;
+    await visit(page, view, problems);
+    await seeChart(page.getByRole('region', { name: 'Kecamatan × pilar' }));
+    const now = await tableTexts(page);
+    expect(await page.getByText('Per 2099-12-31').count()).toBe(0);
+
+    // The seed was loaded today: as of a later day, every table is exactly today's.
+    await visit(page, `${view}&as_of=2099-12-31`, problems);
+    const heatmap = page.getByRole('region', { name: 'Kecamatan × pilar' });
+    await seeChart(heatmap);
+    for (const name of CARDS) {
+      const card = page.getByRole('region', { name, exact: true });
+      expect(await see(card.getByText('Per 2099-12-31', { exact: true })), name).toBe(
+        'Per 2099-12-31',
+      );
+    }
+    expect(await tableTexts(page)).toEqual(now);
+    const png = await saveDownload(page, () =>
+      heatmap.getByRole('button', { name: 'Unduh Kecamatan × pilar sebagai gambar PNG' }).click(),
+    );
+    expect(png.name).toBe('kecamatan-pilar-kabupaten-merangin-2024-05-per-tanggal-2099-12-31.png');
+
+    // As of a day before anything was loaded, the distribution is empty too, not today's.
+    await visit(page, `${view}&as_of=2020-01-01`, problems);
+    const histogram = page.getByRole('region', { name: 'Sebaran IDC desa', exact: true });
+    expect(await see(histogram.getByText(/desa melapor/))).toContain('0 desa melapor');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('downloads from the quality page', () => {
+  it('saves the flags and the indicator completeness as shown, named for area and month', async () => {
+    const { page, problems } = await flow.open();
+    await visit(page, `${flow.base}/kualitas?period=2024-12`, problems);
+
+    const flags = page.getByRole('region', { name: 'Tanda', exact: true });
+    const villages = await flags
+      .locator('tbody tr th a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLElement).innerText.trim()));
+    expect(villages.length).toBeGreaterThan(0);
+    const csv = await saveDownload(page, () =>
+      flags.getByRole('button', { name: 'Unduh Tanda sebagai CSV' }).click(),
+    );
+    expect(csv.name).toBe('tanda-indonesia-2024-12.csv');
+    const lines = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^Desa,Kode,Periode,Indikator,Metode,Nilai,Acuan,Skor,Tindak lanjut/);
+    expect(lines.length).toBe(villages.length + 1);
+    lines.slice(1).forEach((line, i) => expect(line).toContain(villages[i]!));
+
+    const completeness = page.getByRole('region', { name: 'Kelengkapan indikator' });
+    await seeChart(completeness);
+    const shown = await completeness
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? ''),
+        ),
+      );
+    expect(shown.length).toBeGreaterThan(10);
+    const xlsxFile = await saveDownload(page, () =>
+      completeness
+        .getByRole('button', { name: 'Unduh Kelengkapan indikator sebagai Excel (XLSX)' })
+        .click(),
+    );
+    expect(xlsxFile.name).toBe('kelengkapan-indikator-indonesia-2024-12.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(xlsxFile.bytes).buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(shown.length + 1);
+    shown.forEach((row, i) => {
+      const [name, filled, share] = (sheet.getRow(i + 2).values as unknown[]).slice(1);
+      expect(name).toBe(row[0]);
+      expect(typeof filled === 'number' ? shownId(filled, 0) : filled).toBe(row[1]);
+      expect(typeof share === 'number' ? `${shownId(share * 100, 1)}%` : share).toBe(row[2]);
+    });
+
+    const heatmap = page.getByRole('region', { name: /Tanda per 100 laporan/ });
+    await seeChart(heatmap);
+    const png = await saveDownload(page, () =>
+      heatmap.getByRole('button', { name: /sebagai gambar PNG/ }).click(),
+    );
+    expect(png.name).toBe('tanda-per-100-laporan-menurut-wilayah-dan-metode-indonesia-2024-12.png');
     expect(problems).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps';
 import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
-import { limitParam, scopeQuery } from '../schemas/query-params';
+import { asOfParam, limitParam, scopeQuery } from '../schemas/query-params';
 import { jsonReadResponses } from './read-errors';
 
 const ROWS_DEFAULT_LIMIT = 1_000;
@@ -86,6 +86,11 @@ export function completenessRoutes(deps: AppDeps) {
       query: scopeQuery({
         limit: limitParam(ROWS_DEFAULT_LIMIT, ROWS_MAX_LIMIT),
         missing_limit: limitParam(MISSING_DEFAULT_LIMIT, MISSING_MAX_LIMIT),
+        as_of: asOfParam.openapi({
+          description:
+            'ISO 8601 timestamp: the reports as they stood then count as reported (villages ' +
+            'expected: those with an active cadre now)',
+        }),
       }),
     },
     responses: {
@@ -109,9 +114,15 @@ export function completenessRoutes(deps: AppDeps) {
         parent,
         period,
         limit: query.limit,
+        asOf: query.as_of,
       }),
       listMissing
-        ? listMissingVillages(deps.warehouse.db, { parent, period, limit: query.missing_limit })
+        ? listMissingVillages(deps.warehouse.db, {
+            parent,
+            period,
+            limit: query.missing_limit,
+            asOf: query.as_of,
+          })
         : null,
     ]);
     const visible = missing && {

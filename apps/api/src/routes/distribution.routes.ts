@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps';
 import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
-import { METRIC_CODES, metricParam, scopeQuery } from '../schemas/query-params';
+import { asOfParam, METRIC_CODES, metricParam, scopeQuery } from '../schemas/query-params';
 import { jsonReadResponses } from './read-errors';
 
 const DEFAULT_BINS = 10;
@@ -55,6 +55,7 @@ export function distributionRoutes(deps: AppDeps) {
           .max(MAX_BINS)
           .default(DEFAULT_BINS)
           .openapi({ description: `Number of bins (default ${DEFAULT_BINS}, max ${MAX_BINS})` }),
+        as_of: asOfParam,
       }),
     },
     responses: {
@@ -75,6 +76,7 @@ export function distributionRoutes(deps: AppDeps) {
       period,
       metric: query.pillar,
       bins: query.bins,
+      asOf: query.as_of,
     });
     return c.json(
       { period, level: query.level, parent, pillar: query.pillar, ...distribution },

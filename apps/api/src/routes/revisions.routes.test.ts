@@ -1,6 +1,6 @@
 import { scoreReport } from '@pantau/domain';
 import { describe, expect, it } from 'vitest';
-import { KUNGKAI } from '../testing/read-fixture';
+import { KUNGKAI, PAUH_MENANG, SUNGAI_KAPAS } from '../testing/read-fixture';
 import { useReadApp } from '../testing/read-app';
 
 const read = useReadApp();
@@ -59,6 +59,74 @@ describe('as_of on /scores and /timeseries', () => {
     const { status, body } = await get('/scores?level=province&as_of=yesterday');
     expect(status).toBe(400);
     expect(body.error.details[0]).toMatchObject({ field: 'as_of' });
+  });
+});
+
+describe('as_of on /distribution and /completeness', () => {
+  it('bins the village scores as they stood before a late correction', async () => {
+    const query = '/distribution?level=village&parent=15.02&period=2023-02&bins=10';
+    const before = await get(`${query}&as_of=${BEFORE_CORRECTION}`);
+    const now = await get(query);
+    expect(before.status).toBe(200);
+    const inBin = (body: { bins: { from: number; count: number }[] }) =>
+      body.bins.filter((b) => b.count > 0).map((b) => [b.from, b.count]);
+    // Kungkai alone: 30 as first reported (bin 30–40), 40 after the correction (bin 40–50).
+    expect(before.body).toMatchObject({
+      count: 1,
+      mean: FIRST_FEBRUARY_DCI,
+      quantiles: { p10: FIRST_FEBRUARY_DCI, p50: FIRST_FEBRUARY_DCI, p90: FIRST_FEBRUARY_DCI },
+    });
+    expect(inBin(before.body)).toEqual([[30, 1]]);
+    expect(now.body).toMatchObject({ count: 1, mean: 40 });
+    expect(inBin(now.body)).toEqual([[40, 1]]);
+    const empty = await get(`${query}&as_of=${BEFORE_ANY_LOAD}`);
+    expect(empty.body).toMatchObject({ count: 0, mean: null, quantiles: null });
+  });
+
+  it('gives the same distribution as now when nothing changed since', async () => {
+    for (const level of ['province', 'regency', 'district', 'village']) {
+      for (const pillar of ['dci', 'mobility']) {
+        const query = `/distribution?level=${level}&period=2023-03&pillar=${pillar}&bins=20`;
+        const [now, asOf] = await Promise.all([get(query), get(`${query}&as_of=${NOW}`)]);
+        expect(asOf.body, `${level} ${pillar}`).toEqual(now.body);
+      }
+    }
+  });
+
+  it('counts the villages that had reported by then', async () => {
+    const query = '/completeness?level=village&parent=15.02.02&period=2023-03';
+    const empty = await get(`${query}&as_of=${BEFORE_ANY_LOAD}`);
+    expect(empty.status).toBe(200);
+    const byCode = (body: { rows: { code: string }[] }) =>
+      new Map(body.rows.map((r) => [r.code, r]));
+    expect(byCode(empty.body).get(KUNGKAI)).toMatchObject({ expected: 1, reported: 0, rate: 0 });
+    expect(empty.body.missing.villages.map((v: { code: string }) => v.code)).toEqual([
+      KUNGKAI,
+      SUNGAI_KAPAS,
+    ]);
+    const [now, asOf] = await Promise.all([get(query), get(`${query}&as_of=${NOW}`)]);
+    expect(asOf.body).toEqual(now.body);
+    // February: the first version counts once before the correction, the correction once after.
+    const february = '/completeness?level=district&parent=15.02&period=2023-02';
+    const [feb, febBefore] = await Promise.all([
+      get(february),
+      get(`${february}&as_of=${BEFORE_CORRECTION}`),
+    ]);
+    const bangko = { code: '15.02.02', expected: 2, reported: 1, on_time: 1, rate: 0.5 };
+    expect(febBefore.body.rows).toContainEqual(expect.objectContaining(bangko));
+    expect(feb.body.rows).toContainEqual(expect.objectContaining(bangko));
+    expect(febBefore.body.missing.villages.map((v: { code: string }) => v.code)).toEqual([
+      SUNGAI_KAPAS,
+      PAUH_MENANG,
+    ]);
+  });
+
+  it('refuses a timestamp that is not ISO 8601', async () => {
+    for (const path of ['/distribution?level=province', '/completeness?level=province']) {
+      const { status, body } = await get(`${path}&as_of=2023-05-01`);
+      expect(status, path).toBe(400);
+      expect(body.error.details[0]).toMatchObject({ field: 'as_of' });
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 // Reporting completeness: villages expected (active cadre), reported and on time, per area.
 import type { Level } from '@pantau/domain';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema';
+import { reportsAsOf } from './revisions.queries';
 import { ancestorOf, codeInside, parentColumn, provinceJoin } from './scope';
 
 export interface AreaCompleteness {
@@ -30,6 +31,16 @@ export interface CompletenessQuery {
   parent: string | null;
   period: string;
   limit: number;
+  /** From the reports as they stood at this moment (ISO timestamp) rather than now. */
+  asOf?: string;
+}
+
+/**
+ * The stored reports, or those as they stood at `asOf` (the relation `/scores` reads then).
+ * Cadres have no history: villages expected are the ones with an active cadre now.
+ */
+function reportsOf(asOf: string | undefined): RawBuilder<unknown> {
+  return asOf === undefined ? sql`reports` : reportsAsOf(asOf);
 }
 
 function rate(part: number, whole: number): number | null {
@@ -68,7 +79,7 @@ export async function getCompleteness(
           FROM cadres WHERE active AND ${codeInside(sql.ref('village_code'), query.parent)}
           UNION ALL
           SELECT village_code, false, true, on_time
-          FROM reports WHERE period = ${query.period} ${reportsInParent}
+          FROM ${reportsOf(query.asOf)} r WHERE period = ${query.period} ${reportsInParent}
         ) u
         GROUP BY village_code
         HAVING bool_or(expected)
@@ -89,7 +100,7 @@ export async function getCompleteness(
 /** Villages with an active cadre inside `parent` that have no report for the period. */
 export async function listMissingVillages(
   db: Kysely<Database>,
-  query: { parent: string | null; period: string; limit: number },
+  query: { parent: string | null; period: string; limit: number; asOf?: string },
 ): Promise<{ total: number; villages: MissingVillage[] }> {
   const column = parentColumn(query.parent);
   const reportsInParent = column ? sql`AND ${sql.ref(column)} = ${query.parent}` : sql``;
@@ -106,7 +117,7 @@ export async function listMissingVillages(
         FROM cadres WHERE active AND ${codeInside(sql.ref('village_code'), query.parent)}
         UNION ALL
         SELECT village_code, NULL, NULL, true
-        FROM reports WHERE period = ${query.period} ${reportsInParent}
+        FROM ${reportsOf(query.asOf)} r WHERE period = ${query.period} ${reportsInParent}
       ) u
       GROUP BY village_code
       HAVING count(cadre_id) > 0 AND NOT bool_or(reported)

@@ -23,6 +23,8 @@ export interface DistributionQuery {
   period: string;
   metric: Metric;
   bins: number;
+  /** From the reports as they stood at this moment (ISO timestamp) rather than now. */
+  asOf?: string;
 }
 
 export async function getDistribution(
@@ -32,7 +34,7 @@ export async function getDistribution(
   const metric = sql.ref(query.metric);
   const values = sql`(
     SELECT s.${metric} AS x
-    FROM ${scoreSource(query.level, query.parent, { from: query.period, to: query.period })} s
+    FROM ${scoreSource(query.level, query.parent, { from: query.period, to: query.period }, query.asOf)} s
     WHERE s.${metric} IS NOT NULL)`;
   const width = SCORE_MAX / query.bins;
   // One pass over the values: count, mean, exact quantiles and the histogram together.

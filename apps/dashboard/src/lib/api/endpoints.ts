@@ -82,6 +82,7 @@ export function createApi(fetcher: Fetch, origin: string) {
       period?: string | null;
       pillar?: Metric;
       bins: number;
+      as_of?: string | null;
     }) => v1.distribution.$get({ query: query(q) }).then((r) => jsonOrThrow<Distribution>(r)),
     /** Either 2–6 `areas`, or every area of `level` inside `parent` in one request. */
     compare: (
@@ -104,6 +105,7 @@ export function createApi(fetcher: Fetch, origin: string) {
       parent?: string | null;
       period?: string | null;
       missing_limit?: number;
+      as_of?: string | null;
     }) => v1.completeness.$get({ query: query(q) }).then((r) => jsonOrThrow<Completeness>(r)),
     qualityFlags: (q: {
       parent?: string | null;

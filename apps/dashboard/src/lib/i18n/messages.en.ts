@@ -316,6 +316,9 @@ export const en: Record<MessageKey, string> = {
   'quality.signOut': 'Forget the token',
   'quality.completeness': 'Indicator completeness',
   'quality.filled': 'Reports that filled it',
+  'quality.filledShare': 'Share of reports',
+  'quality.updatedBy': 'Followed up by',
+  'quality.updatedAt': 'Followed up at',
   'quality.prev': 'Previous',
   'quality.next': 'Next',
   'quality.pageOf': 'Page {page} of {pages}',
@@ -325,4 +328,5 @@ export const en: Record<MessageKey, string> = {
   'explore.asOfClear': 'Now',
   'explore.revised': '{n} reports of this month were corrected after loading',
   'explore.asOfShown': 'Figures as of {date}: later corrections left out',
+  'explore.asOfChart': 'As of {date}',
 };

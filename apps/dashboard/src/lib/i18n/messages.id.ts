@@ -315,6 +315,9 @@ export const id = {
   'quality.signOut': 'Lupakan token',
   'quality.completeness': 'Kelengkapan indikator',
   'quality.filled': 'Laporan yang mengisinya',
+  'quality.filledShare': 'Persentase laporan',
+  'quality.updatedBy': 'Ditindaklanjuti oleh',
+  'quality.updatedAt': 'Waktu tindak lanjut',
   'quality.prev': 'Sebelumnya',
   'quality.next': 'Berikutnya',
   'quality.pageOf': 'Halaman {page} dari {pages}',
@@ -324,6 +327,7 @@ export const id = {
   'explore.asOfClear': 'Hari ini',
   'explore.revised': '{n} laporan bulan ini dikoreksi setelah dimuat',
   'explore.asOfShown': 'Angka per {date}: koreksi sesudahnya tidak dihitung',
+  'explore.asOfChart': 'Per {date}',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,5 +1,6 @@
 // Explore an area: its children's scores (this month and last), trends against parent and nation,
-// and the distribution of its villages' scores.
+// and the distribution of its villages' scores. With an "as of" day, every read a chart shows is
+// of the reports as they stood at the end of that day (the corrections badge reads now).
 import { error, redirect } from '@sveltejs/kit';
 import { addMonths, REGIONS } from '@pantau/domain';
 import { createApi } from '$lib/api/endpoints';
@@ -38,18 +39,25 @@ export async function loadExplore({ fetch, url, params }: LoadInput<{ code: stri
       Promise.all([
         api.scores({ level: childLevel, parent: area.code, period: addMonths(period, -1), as_of }),
         // Only the counts are shown here, not the list of missing villages.
-        api.completeness({ level: childLevel, parent: area.code, period, missing_limit: 1 }),
+        api.completeness({
+          level: childLevel,
+          parent: area.code,
+          period,
+          missing_limit: 1,
+          as_of,
+        }),
         api.timeseries({ area: area.code, from, to: period, as_of }),
         parentCode
-          ? unlessOutOfScope(api.timeseries({ area: parentCode, from, to: period }))
+          ? unlessOutOfScope(api.timeseries({ area: parentCode, from, to: period, as_of }))
           : Promise.resolve(null),
-        unlessOutOfScope(api.timeseries({ from, to: period })),
+        unlessOutOfScope(api.timeseries({ from, to: period, as_of })),
         api.distribution({
           level: 'village',
           parent: area.code,
           period,
           pillar: metric,
           bins: HISTOGRAM_BINS,
+          as_of,
         }),
         api.revisions({ parent: area.code, period }),
       ]),
