@@ -20,6 +20,12 @@ export const DEMO_VILLAGES = 3_000;
 const HISTORY_MONTHS = 24;
 /** A little of each invalid kind, so the pipeline page has rejections to show. */
 const DEMO_INVALID_RATE = 0.002;
+/**
+ * Share of reports with a realistic mistake (a value ×10, rupiah in thousands, figures copied
+ * forward for months), so the data quality page has real problems to show among the noise: low,
+ * as in a programme whose cadres are trained, and the same in the history and the live stream.
+ */
+const DEMO_MISTAKE_RATE = 0.015;
 /** Live reports per second: a gentle, visible trickle. */
 export const LIVE_RATE = 2;
 const POLL_MS = 1_000;
@@ -71,6 +77,7 @@ export async function seedHistory(
     from,
     to,
     invalidRate: DEMO_INVALID_RATE,
+    mistakeRate: DEMO_MISTAKE_RATE,
     format: 'csv',
     // Only what cadres have submitted by now: no report of this month from the future.
     asOf: Date.now(),
@@ -109,9 +116,12 @@ export function streamDemo(
   say: Say,
 ): Promise<unknown> {
   return streamLive({
-    seed: SEED + 1,
+    // The history's seed: another one draws every village anew (its level, its quirks), so each
+    // live report would break with the village's own history and be flagged as an outlier.
+    seed: SEED,
     villages: demoVillages(),
     rate: LIVE_RATE,
+    mistakeRate: DEMO_MISTAKE_RATE,
     sink: createApiSink({ apiUrl: base, token }),
     signal,
     onError: (error) => say(`live report not delivered: ${(error as Error).message}`),

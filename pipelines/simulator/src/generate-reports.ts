@@ -4,7 +4,7 @@ import type { EnrolledVillage } from './enrolment';
 import { correctIndicators, drawIndicators } from './indicator-values';
 import { corruptReport } from './invalid-rows';
 import { createMaturityModel } from './maturity';
-import { makeMistake } from './mistakes';
+import { makeMistake, mistakeStartChance } from './mistakes';
 import { hashString, mixSeeds, Random, seedKey } from './prng';
 import { cadreIdOf, cadreOf } from './roster';
 import {
@@ -62,7 +62,8 @@ export interface GenerateOptions {
   to: string;
   /**
    * Share of accepted reports carrying a realistic mistake (a spike, a unit slip, last month
-   * copied forward), for demos of the quality flags; default 0, which leaves reports unchanged.
+   * copied forward for several months), for demos of the quality flags; default 0, which leaves
+   * reports unchanged.
    */
   mistakeRate?: number;
   /** Share of all rows for EACH invalid kind (default 0.01). */
@@ -137,8 +138,11 @@ export function* generateReports(options: GenerateOptions): Generator<SimulatedI
   const logits = new Float64Array(PILLAR_CODES.length);
   const hasExtras = correctionRate > 0 || kindProbability > 0;
   const mistakeRate = options.mistakeRate ?? 0;
-  /** Each village's last indicators, what a copied-forward month repeats. */
+  const mistakeChance = mistakeStartChance(mistakeRate);
+  /** Each village's last indicators as sent, what a copied-forward month repeats. */
   const lastIndicators: (Record<string, IndicatorValue> | null)[] = villages.map(() => null);
+  /** Each village's reports still to be copied forward from `lastIndicators`. */
+  const copiesLeft = new Uint8Array(villages.length);
 
   for (const period of periods) {
     const periodKey = hashString(period);
@@ -155,13 +159,23 @@ export function* generateReports(options: GenerateOptions): Generator<SimulatedI
       let indicators = drawIndicators(model, i, logits, random);
       if (mistakeRate > 0) {
         // Their own stream, so that mistakes never change what the other draws give.
-        const drawn = indicators;
-        const mistakes = new Random(mixSeeds(monthKey, MISTAKE_SALT));
-        const mistake = mistakes.chance(mistakeRate)
-          ? makeMistake(drawn, lastIndicators[i] ?? null, mistakes)
-          : null;
-        lastIndicators[i] = drawn;
-        if (mistake) indicators = mistake.indicators;
+        const previous = lastIndicators[i] ?? null;
+        if (previous && (copiesLeft[i] as number) > 0) {
+          // Still copying forward: the figures of the run's first month, once more.
+          copiesLeft[i] = (copiesLeft[i] as number) - 1;
+          indicators = { ...previous };
+        } else {
+          const mistakes = new Random(mixSeeds(monthKey, MISTAKE_SALT));
+          const mistake = mistakes.chance(mistakeChance)
+            ? makeMistake(indicators, previous, mistakes)
+            : null;
+          // A spike or a slip is not what the next month copies; a copied month is.
+          lastIndicators[i] = mistake?.kind === 'copied-forward' ? previous : indicators;
+          if (mistake) {
+            indicators = mistake.indicators;
+            copiesLeft[i] = mistake.repeats;
+          }
+        }
       }
       const submittedMs = drawSubmissionTime(period, random);
       if (options.asOf !== undefined && submittedMs > options.asOf) continue;

@@ -25,7 +25,8 @@ export const USAGE = `Usage:
       --invalid-rate <r>         share of rows of EACH invalid kind (default ${DEFAULT_INVALID_RATE}, max ${MAX_INVALID_RATE})
       --correction-rate <r>      share of reports later corrected (default ${DEFAULT_CORRECTION_RATE})
       --mistake-rate <r>         share of reports with a realistic mistake (a value ×10, rupiah in
-                                 thousands, last month copied forward), for the quality page (default 0)
+                                 thousands, last month copied forward for months), for the quality
+                                 page (default 0)
       --booleans true-false|ya-tidak   how CSV booleans are spelt (default true-false)
       --roster <path>            also write the cadre roster CSV
 
