@@ -3,7 +3,7 @@
 // lead inside its scope, which the read checks already enforce); anonymous readers
 // (PUBLIC_READ=on) see areas, scores, completeness and villages' indicator values only. Routes
 // pass their records through here rather than deciding field by field themselves.
-import type { FlagCounts, LiveEvent, OutcomeCounts, ReportsLoadedEvent } from '@pantau/domain';
+import type { LiveEvent, ReportsLoadedEvent } from '@pantau/domain';
 import { ApiError } from '../errors';
 import type { Principal, Role } from './principal';
 import { isInside } from './scope';
@@ -126,26 +126,12 @@ function withoutDistrictCounts(event: ReportsLoadedEvent): LiveEvent {
   return live;
 }
 
-function sum(counts: readonly OutcomeCounts[]): OutcomeCounts {
-  const total = { imported: 0, updated: 0, ignored: 0, rejected: 0 };
-  for (const c of counts) {
-    total.imported += c.imported;
-    total.updated += c.updated;
-    total.ignored += c.ignored;
-    total.rejected += c.rejected;
-  }
-  return total;
-}
-
-function sumFlags(counts: readonly FlagCounts[]): FlagCounts {
-  const total = { total: 0, history: 0, peer: 0, stuck: 0 };
-  for (const c of counts) {
-    total.total += c.total;
-    total.history += c.history;
-    total.peer += c.peer;
-    total.stuck += c.stuck;
-  }
-  return total;
+/** Field-by-field sums of count records, starting from `zero` (which names every field). */
+function sum<T extends Record<string, number>>(zero: T, counts: readonly T[]): T {
+  const total: Record<string, number> = { ...zero };
+  for (const c of counts)
+    for (const key of Object.keys(total)) total[key] = (total[key] ?? 0) + (c[key] ?? 0);
+  return total as T;
 }
 
 /**
@@ -170,8 +156,14 @@ export function liveViewOf(principal: Principal): LiveView {
         if (districts.length === 0 && counted.length === 0 && flagged.length === 0) return null;
         return {
           ...withoutDistrictCounts(event),
-          counts: sum(counted.map(([, counts]) => counts)),
-          new_flags: sumFlags(flagged.map(([, flags]) => flags)),
+          counts: sum(
+            { imported: 0, updated: 0, ignored: 0, rejected: 0 },
+            counted.map(([, counts]) => counts),
+          ),
+          new_flags: sum(
+            { total: 0, history: 0, peer: 0, stuck: 0 },
+            flagged.map(([, flags]) => flags),
+          ),
           districts,
           sources: [],
         };

@@ -6,10 +6,11 @@ import { INDICATORS, type IndicatorValue } from '@pantau/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { oracleFlags } from '../testing/flags-oracle';
 import { seededRandom } from '../testing/random';
-import { validSubmission } from '../testing/submissions.fixture';
+import {
+  loadVillageReports,
+  type VillageReport as Report,
+} from '../testing/village-reports.fixture';
 import { openWarehouse, type Warehouse } from '../warehouse';
-import { applySubmissions } from './apply-submissions';
-import { refreshAreaScores } from './refresh-area-scores';
 
 /** A kecamatan of 17 villages (peer flags) and one of 8 (too few peers). */
 const DISTRICTS = ['15.02.03', '15.02.02'];
@@ -28,12 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await warehouse.close();
 });
-
-interface Report {
-  village: string;
-  period: string;
-  indicators: Record<string, IndicatorValue>;
-}
 
 const period = (m: number) =>
   `${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
@@ -71,29 +66,7 @@ function histories(villages: string[], next: () => number): Report[] {
   return reports;
 }
 
-let submitted = 0;
-
-async function load(reports: Report[]) {
-  await warehouse.write(async (tx) => {
-    await applySubmissions(
-      tx,
-      reports.map((r, i) => {
-        submitted++;
-        return validSubmission({
-          source_id: `load-${submitted}`,
-          line: i + 2,
-          report_id: `${r.period}-${submitted}`,
-          village_code: r.village,
-          period: r.period,
-          // Later loads submit later, so a repeated key is a correction.
-          submitted_at: new Date(Date.UTC(2025, 0, 1, 0, submitted)).toISOString(),
-          indicators: r.indicators,
-        });
-      }),
-    );
-    await refreshAreaScores(tx.connection);
-  });
-}
+const load = (reports: Report[]) => loadVillageReports(warehouse, reports);
 
 async function storedFlags() {
   return warehouse.db

@@ -1,9 +1,10 @@
 import type { IndicatorValue } from '@pantau/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validSubmission } from '../testing/submissions.fixture';
+import {
+  loadVillageReports,
+  type VillageReport as Report,
+} from '../testing/village-reports.fixture';
 import { openWarehouse, type Warehouse } from '../warehouse';
-import { applySubmissions } from './apply-submissions';
-import { refreshAreaScores } from './refresh-area-scores';
 
 const KUNGKAI = '15.02.02.2004';
 /** A kecamatan of Merangin with 17 villages (Kungkai's has 8). */
@@ -12,7 +13,6 @@ const LETTERS = 'gov_online_letters_pct';
 const INTERNET = 'mob_household_internet_pct';
 
 let warehouse: Warehouse;
-let submitted = 0;
 
 beforeEach(async () => {
   warehouse = await openWarehouse({ dataDir: null });
@@ -22,38 +22,7 @@ afterEach(async () => {
   await warehouse.close();
 });
 
-interface Report {
-  village: string;
-  period: string;
-  indicators: Record<string, IndicatorValue>;
-}
-
-/**
- * Loads reports as the loader does: applied, then aggregates and flags refreshed. Returns the
- * flags the load raised, by kecamatan and method.
- */
-async function load(reports: Report[]) {
-  return warehouse.write(async (tx) => {
-    await applySubmissions(
-      tx,
-      reports.map((r, i) => {
-        submitted++;
-        return validSubmission({
-          source_id: `load-${submitted}`,
-          line: i + 2,
-          report_id: `${r.period}-${submitted}`,
-          village_code: r.village,
-          period: r.period,
-          // Each load submits later than the one before, so a repeated key is a correction.
-          submitted_at: new Date(Date.UTC(2025, 0, 1, 0, submitted)).toISOString(),
-          indicators: r.indicators,
-        });
-      }),
-    );
-    const { raisedFlags } = await refreshAreaScores(tx.connection);
-    return raisedFlags;
-  });
-}
+const load = (reports: Report[]) => loadVillageReports(warehouse, reports);
 
 /** The m-th month from January 2023 (1 = 2023-01, 13 = 2024-01). */
 const month = (m: number) =>
