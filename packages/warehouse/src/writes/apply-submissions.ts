@@ -19,6 +19,7 @@ import { INDICATORS, PILLAR_CODES, regionOfProvince, storableText } from '@panta
 import { INDICATOR_COLUMNS_DDL, PILLAR_COLUMNS_DDL } from '../catalogue-columns';
 import type { Outcome } from '../schema';
 import type { WriteContext } from '../warehouse';
+import { yieldToEventLoop } from './event-loop';
 import { decideOutcomes, type Decisions, type RowDecision } from './decide-outcomes';
 import { storableJson } from './storable-json';
 import {
@@ -72,8 +73,6 @@ const APPEND_SLICE_ROWS = 2_500;
 
 /** Rejected payloads keep these fields, when they are strings, for lineage by village. */
 const LINEAGE_FIELD_MAX = 64;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function timestampTz(epochMs: number): DuckDBTimestampTZValue {
   return new DuckDBTimestampTZValue(BigInt(epochMs) * 1000n);

@@ -23,6 +23,7 @@ import {
   type QualityMethod,
   type SeriesFlag,
 } from '@pantau/domain';
+import { yieldToEventLoop } from './event-loop';
 
 /** `2023-03` → a month number that windows can range over. */
 const monthOf = (period: string) =>
@@ -177,7 +178,7 @@ async function judgeVillages(
     start = row;
     if (sinceYield >= JUDGE_SLICE_ROWS) {
       sinceYield = 0;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
     }
   }
   return flags;
