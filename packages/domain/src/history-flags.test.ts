@@ -12,11 +12,9 @@ function flagsOf(
     {
       months,
       targets: series.map(() => true),
-      values: [series.map((v) => v ?? NaN)],
+      values: series.map((v) => v ?? NaN),
       continuous: [options.continuous ?? true],
     },
-    0,
-    series.length,
     (flag) => flags.push(flag),
   );
   return flags;

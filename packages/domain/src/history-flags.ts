@@ -12,28 +12,31 @@ import {
   STUCK_WINDOW,
 } from './quality';
 
-/** One village's reports, oldest first, as columns; a missing value is NaN. */
-export interface VillageColumns {
-  /** Month numbers (year × 12 + month), ascending within a village. */
+/** One village's reports, oldest first; a missing value is NaN. */
+export interface VillageRows {
+  /** Month numbers (year × 12 + month), ascending. */
   months: ArrayLike<number>;
   /** Whether each report's flags are to be computed (the others are only windows). */
   targets: ArrayLike<boolean | number>;
-  /** One column per checked indicator. */
-  values: readonly ArrayLike<number>[];
-  /** Per indicator: whether `stuck` checks it. */
+  /** Row by row: indicator k of row i at `i * continuous.length + k`. */
+  values: ArrayLike<number>;
+  /** Per checked indicator: whether `stuck` checks it. */
   continuous: readonly boolean[];
 }
 
 export interface SeriesFlag {
-  /** Row of the flagged report in the columns. */
+  /** Row of the flagged report. */
   row: number;
-  /** Index of the indicator in `values`. */
+  /** Index of the indicator in a row. */
   indicator: number;
   method: 'history' | 'stuck';
   value: number;
   baseline: number;
   score: number;
 }
+
+/** Reports a window needs before either method can flag: fewer, and no value is judged. */
+const MIN_WINDOW = Math.min(HISTORY_MIN_VALUES, STUCK_WINDOW);
 
 // Scratch space for one window (at most HISTORY_WINDOW values), kept sorted while filled:
 // insertion into a dozen numbers beats allocating and sorting views, value after value.
@@ -62,32 +65,45 @@ function windowMad(n: number, median: number): number {
   return sortedMedian(deviations, n);
 }
 
+/** Margin on the shortcut's bound, far above the rounding of the score's few operations. */
+const BOUND_MARGIN = 1 + 1e-9;
+
 /**
- * The flags of the target rows in [start, end), which hold one village's reports oldest first:
- * each value against the values of the HISTORY_WINDOW months before it.
+ * Whether `value` can score above the threshold against the sorted first `n` items of `window`
+ * and their `median`, without sorting the deviations: when more than the lower half of the
+ * deviations are at least the largest MAD that would flag it, the MAD is too (its median is at
+ * least its lower middle item), and the value is not flagged. Most values end here.
  */
-export function villageSeriesFlags(
-  columns: VillageColumns,
-  start: number,
-  end: number,
-  emit: (flag: SeriesFlag) => void,
-): void {
-  const { months, targets, values, continuous } = columns;
-  for (let row = start; row < end; row++) {
+function mayOutlie(n: number, median: number, value: number): boolean {
+  const bound =
+    ((Math.abs(value - median) * MODIFIED_Z_FACTOR) / MODIFIED_Z_THRESHOLD) * BOUND_MARGIN;
+  let below = 0;
+  for (let i = 0; i < n; i++) if (Math.abs(window[i]! - median) < bound) below++;
+  return below > (n - 1) >> 1;
+}
+
+/**
+ * The flags of one village's target rows: each value against the values of the
+ * HISTORY_WINDOW months before it.
+ */
+export function villageSeriesFlags(rows: VillageRows, emit: (flag: SeriesFlag) => void): void {
+  const { months, targets, values, continuous } = rows;
+  const width = continuous.length;
+  for (let row = 0; row < months.length; row++) {
     if (!targets[row]) continue;
     const month = months[row]!;
     // The rows of the window: months [month − HISTORY_WINDOW, month − 1].
     let first = row;
-    while (first > start && months[first - 1]! >= month - HISTORY_WINDOW) first--;
-    for (let indicator = 0; indicator < values.length; indicator++) {
-      const column = values[indicator]!;
-      const value = column[row]!;
+    while (first > 0 && months[first - 1]! >= month - HISTORY_WINDOW) first--;
+    if (row - first < MIN_WINDOW) continue;
+    for (let indicator = 0; indicator < width; indicator++) {
+      const value = values[row * width + indicator]!;
       if (Number.isNaN(value)) continue;
       let n = 0;
       // Values of the STUCK_WINDOW months right before that equal this one (one report a month).
       let sameRecent = 0;
       for (let r = first; r < row; r++) {
-        const v = column[r]!;
+        const v = values[r * width + indicator]!;
         if (Number.isNaN(v)) continue;
         insertSorted(window, n++, v);
         if (v === value && months[r]! >= month - STUCK_WINDOW) sameRecent++;
@@ -96,6 +112,7 @@ export function villageSeriesFlags(
         emit({ row, indicator, method: 'stuck', value, baseline: value, score: STUCK_SCORE });
       if (n < HISTORY_MIN_VALUES) continue;
       const median = sortedMedian(window, n);
+      if (!mayOutlie(n, median, value)) continue;
       const mad = windowMad(n, median);
       if (!(mad > 0)) continue;
       const score = (MODIFIED_Z_FACTOR * (value - median)) / mad;

@@ -14,3 +14,4 @@ export * from './text';
 export * from './csv-cell';
 export * from './quality';
 export * from './history-flags';
+export * from './peer-flags';

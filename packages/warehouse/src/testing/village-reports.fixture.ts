@@ -1,7 +1,7 @@
 // Loading villages' reports in tests as the loader does: applied, then aggregates and quality
 // flags refreshed, in one transaction.
 import type { IndicatorValue } from '@pantau/domain';
-import type { Warehouse } from '../warehouse';
+import type { Warehouse, WriteContext, WriteOptions } from '../warehouse';
 import { applySubmissions } from '../writes/apply-submissions';
 import { refreshAreaScores } from '../writes/refresh-area-scores';
 import { validSubmission } from './submissions.fixture';
@@ -15,25 +15,32 @@ export interface VillageReport {
 let submitted = 0;
 
 /** Loads reports; returns the flags the load raised, by kecamatan and method. */
-export async function loadVillageReports(warehouse: Warehouse, reports: VillageReport[]) {
-  return warehouse.write(async (tx) => {
-    await applySubmissions(
-      tx,
-      reports.map((r, i) => {
-        submitted++;
-        return validSubmission({
-          source_id: `load-${submitted}`,
-          line: i + 2,
-          report_id: `${r.period}-${submitted}`,
-          village_code: r.village,
-          period: r.period,
-          // Each load submits later than the one before, so a repeated key is a correction.
-          submitted_at: new Date(Date.UTC(2025, 0, 1, 0, submitted)).toISOString(),
-          indicators: r.indicators,
-        });
-      }),
-    );
-    const { raisedFlags } = await refreshAreaScores(tx.connection);
-    return raisedFlags;
-  });
+export async function loadVillageReports(
+  warehouse: Warehouse,
+  reports: VillageReport[],
+  options?: WriteOptions,
+) {
+  return warehouse.write((tx) => applyVillageReports(tx, reports), options);
+}
+
+/** Applies reports and refreshes what depends on them, in the caller's transaction. */
+export async function applyVillageReports(tx: WriteContext, reports: VillageReport[]) {
+  await applySubmissions(
+    tx,
+    reports.map((r, i) => {
+      submitted++;
+      return validSubmission({
+        source_id: `load-${submitted}`,
+        line: i + 2,
+        report_id: `${r.period}-${submitted}`,
+        village_code: r.village,
+        period: r.period,
+        // Each load submits later than the one before, so a repeated key is a correction.
+        submitted_at: new Date(Date.UTC(2025, 0, 1, 0, submitted)).toISOString(),
+        indicators: r.indicators,
+      });
+    }),
+  );
+  const { raisedFlags } = await refreshAreaScores(tx.connection);
+  return raisedFlags;
 }

@@ -1,12 +1,14 @@
 // The loader's incremental flags against their definition over every stored report
 // (testing/flags-oracle.ts): random histories with spikes, copied-forward runs, gaps and missing
 // values, loaded in random order and batch sizes with late corrections, must leave exactly the
-// flags the definition gives after every load.
+// flags the definition gives after every load — also after loads that were rolled back (a dry
+// run, a failure after the refresh), which the writer's cache of recent values must forget.
 import { INDICATORS, type IndicatorValue } from '@pantau/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { oracleFlags } from '../testing/flags-oracle';
 import { seededRandom } from '../testing/random';
 import {
+  applyVillageReports,
   loadVillageReports,
   type VillageReport as Report,
 } from '../testing/village-reports.fixture';
@@ -92,10 +94,24 @@ it('leaves the flags the definition gives after every load, late corrections inc
   while (pending.length > 0) {
     const batch = pending.splice(0, 1 + Math.floor(next() * 60));
     // Late corrections: a few stored reports again, with one value changed.
-    for (const earlier of loaded.filter(() => next() < 0.02)) {
-      const code = CHECKED[Math.floor(next() * 4)]!;
-      batch.push({ ...earlier, indicators: { ...earlier.indicators, [code]: next() * 200 } });
-    }
+    const corrections = () =>
+      loaded
+        .filter(() => next() < 0.02)
+        .map((earlier) => {
+          const code = CHECKED[Math.floor(next() * 4)]!;
+          return { ...earlier, indicators: { ...earlier.indicators, [code]: next() * 200 } };
+        });
+    batch.push(...corrections());
+    // Now and then corrections that do not land, before the load.
+    const roll = next();
+    if (roll < 0.1) await loadVillageReports(warehouse, corrections(), { rollback: true });
+    else if (roll < 0.2)
+      await expect(
+        warehouse.write(async (tx) => {
+          await applyVillageReports(tx, corrections());
+          throw new Error('the load failed after its refresh');
+        }),
+      ).rejects.toThrow('failed after its refresh');
     await load(batch);
     loaded.push(...batch);
     loads++;

@@ -4,6 +4,7 @@ import {
   loadVillageReports,
   type VillageReport as Report,
 } from '../testing/village-reports.fixture';
+import { oracleFlags } from '../testing/flags-oracle';
 import { openWarehouse, type Warehouse } from '../warehouse';
 
 const KUNGKAI = '15.02.02.2004';
@@ -219,6 +220,29 @@ describe('recomputation', () => {
         }),
       ]),
     );
+  });
+
+  it('recomputes after a correction older than the loader keeps in memory', async () => {
+    // Five years, a month a load (the writer keeps about three years of each village).
+    const values = Array.from({ length: 60 }, (_, i) => (i === 7 ? 30 : 10 + (i % 3)));
+    for (const report of series(KUNGKAI, LETTERS, values)) await load([report]);
+    expect((await flags()).map((f) => [f.period, f.value])).toEqual([['2023-08', 30]]);
+
+    // August 2023 corrected to 40: its window (10 11 12 10 11 12 10) is read back.
+    await load([{ village: KUNGKAI, period: '2023-08', indicators: { [LETTERS]: 40 } }]);
+    expect(await flags()).toEqual([
+      expect.objectContaining({
+        period: '2023-08',
+        method: 'history',
+        value: 40,
+        baseline: 11,
+        score: 0.6745 * 29,
+      }),
+    ]);
+    const connection = await warehouse.connect();
+    const expected = await oracleFlags(connection);
+    connection.closeSync();
+    expect(expected.map((f) => [f.period, f.value])).toEqual([['2023-08', 40]]);
   });
 
   it('keeps a flag’s id and follow-up while it holds, and drops it when it no longer does', async () => {
