@@ -5,12 +5,12 @@ import {
   qualityCells,
   qualityHeatmapOption,
 } from './quality.chart';
+import { methodName } from './quality-tables';
 
 const rows = [
   { name: 'Bangko', reports: 10, flags: { history: 2, peer: 1, stuck: 0 } },
   { name: 'Pamenang', reports: 0, flags: { history: 0, peer: 0, stuck: 0 } },
 ];
-const names = { history: 'History', peer: 'Peers', stuck: 'Stuck' };
 
 describe('quality heatmap', () => {
   it('gives flags per 100 reports for each method, leaving areas without reports blank', () => {
@@ -24,12 +24,16 @@ describe('quality heatmap', () => {
   });
 
   it('lists areas top-down with the methods across', () => {
-    const option = qualityHeatmapOption('en', rows, names) as {
+    const option = qualityHeatmapOption('en', rows) as {
       xAxis: { data: string[] };
       yAxis: { data: string[] };
       visualMap: { max: number };
     };
-    expect(option.xAxis.data).toEqual(['History', 'Peers', 'Stuck']);
+    expect(option.xAxis.data).toEqual([
+      methodName('en', 'history'),
+      methodName('en', 'peer'),
+      methodName('en', 'stuck'),
+    ]);
     expect(option.yAxis.data).toEqual(['Pamenang', 'Bangko']);
     expect(option.visualMap.max).toBe(20);
   });

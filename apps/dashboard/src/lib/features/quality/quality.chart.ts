@@ -8,6 +8,7 @@ import {
   scoreLabel,
 } from '$lib/charts/chart-defaults';
 import type { ChartOption } from '$lib/charts/echarts';
+import { methodName } from './quality-tables';
 import { NO_DATA_COLOR, SCORE_SCALE, SERIES_COLORS } from '$lib/charts/palette';
 import { formatCount, formatScore, type Lang } from '$lib/i18n';
 
@@ -38,11 +39,7 @@ export function qualityCells(rows: readonly QualityRow[]): [number, number, numb
 }
 
 /** Areas × methods: flags per 100 reports, pale to deep; the tooltip gives the count too. */
-export function qualityHeatmapOption(
-  lang: Lang,
-  rows: readonly QualityRow[],
-  methodNames: Record<QualityMethod, string>,
-): ChartOption {
+export function qualityHeatmapOption(lang: Lang, rows: readonly QualityRow[]): ChartOption {
   const ordered = [...rows].reverse();
   const cells = qualityCells(ordered);
   const max = Math.max(1, ...cells.map(([, , v]) => v));
@@ -55,13 +52,13 @@ export function qualityHeatmapOption(
         const row = ordered[y];
         const method = QUALITY_METHODS[x];
         if (!row || !method) return '';
-        return `${row.name}<br/>${methodNames[method]}: <b>${formatCount(lang, row.flags[method])}</b> / ${formatCount(lang, row.reports)} (${formatScore(lang, v)})`;
+        return `${row.name}<br/>${methodName(lang, method)}: <b>${formatCount(lang, row.flags[method])}</b> / ${formatCount(lang, row.reports)} (${formatScore(lang, v)})`;
       },
     },
     grid: { left: 8, right: 8, top: 8, bottom: 60, containLabel: true },
     xAxis: {
       type: 'category',
-      data: QUALITY_METHODS.map((m) => methodNames[m]),
+      data: QUALITY_METHODS.map((m) => methodName(lang, m)),
       axisLabel: { interval: 0, fontSize: 11 },
       position: 'top',
     },
