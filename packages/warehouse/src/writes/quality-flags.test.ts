@@ -223,7 +223,7 @@ describe('recomputation', () => {
   });
 
   it('recomputes after a correction older than the loader keeps in memory', async () => {
-    // Five years, a month a load (the writer keeps about three years of each village).
+    // Five years, a month a load (the writer keeps about two years of each village).
     const values = Array.from({ length: 60 }, (_, i) => (i === 7 ? 30 : 10 + (i % 3)));
     for (const report of series(KUNGKAI, LETTERS, values)) await load([report]);
     expect((await flags()).map((f) => [f.period, f.value])).toEqual([['2023-08', 30]]);

@@ -15,8 +15,13 @@ import { MEASURED_SQL, measuredValues, monthOf, readColumns, runStarts } from '.
 
 const INDICATORS = MEASURED_INDICATORS.length;
 
-/** Months a village keeps before its latest: a window's worth either side of a correction, and more. */
-const KEPT_MONTHS = 36;
+/**
+ * Months a village keeps before its latest: a correction up to a year older than a village's
+ * latest report is then judged from memory (its window reaches a year further back).
+ */
+const KEPT_MONTHS = 24;
+/** Months kept past KEPT_MONTHS before a trim: trims are batched, not one per month. */
+const TRIM_SLACK = 3;
 
 /**
  * One village's stored reports in months `from` onwards (every one of them): month numbers
@@ -105,10 +110,10 @@ class VillageSeriesCache {
     this.changed.add(village);
   }
 
-  /** Drops a village's months more than KEPT_MONTHS before its last, a window's worth at a time. */
+  /** Drops a village's months more than KEPT_MONTHS before its last. */
   private trim(village: number): void {
     const series = this.series.get(village);
-    if (!series || series.months.length <= KEPT_MONTHS + 12) return;
+    if (!series || series.months.length <= KEPT_MONTHS + TRIM_SLACK) return;
     const from = series.months.at(-1)! - KEPT_MONTHS;
     const first = series.months.findIndex((month) => month >= from);
     series.months.splice(0, first);
