@@ -22,6 +22,7 @@ import type { WriteContext } from '../warehouse';
 import { yieldToEventLoop } from './event-loop';
 import { decideOutcomes, type Decisions, type RowDecision } from './decide-outcomes';
 import { storableJson } from './storable-json';
+import { storeInSeries } from './village-series';
 import {
   packSubmissions,
   submissionIds,
@@ -412,10 +413,13 @@ export async function applySubmissionBatches(
   await supersede(connection, decisions.superseded);
   await recordSubmissions(connection, loaded);
   const changed = new Map<string, { village_code: string; period: string }>();
+  const stored: { village_code: string; period: string; indicators: unknown[] }[] = [];
   for (const v of decisions.versions) {
-    const [, , , village_code, period] = batches[v.batch]!.valid[v.row]!;
+    const [, , , village_code, period, , , , indicators] = batches[v.batch]!.valid[v.row]!;
     changed.set(`${village_code}|${period}`, { village_code, period });
+    if (v.replacedBy === null) stored.push({ village_code, period, indicators });
   }
+  storeInSeries(connection, stored);
   const touched = await markDirty(connection, [...changed.values()]);
   decisions.overlay.commit();
 

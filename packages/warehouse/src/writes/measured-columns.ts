@@ -18,6 +18,9 @@ export const measuredValues = (alias: string) =>
  */
 export const villageKey = (code: string) => `replace(${code}, '.', '')::DOUBLE`;
 
+/** A village code's villageKey, in JS. */
+export const villageKeyOf = (code: string) => Number(code.replaceAll('.', ''));
+
 /** The village code of a villageKey. */
 export function villageCode(key: number): string {
   const digits = String(key).padStart(10, '0');

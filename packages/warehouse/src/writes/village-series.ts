@@ -1,19 +1,27 @@
-// The villages' recent measured values, as the flag refresh last read them from `reports`, kept
-// by the single writer so that a load reads back only the reports it changed, not the twelve
-// months before each (in a monthly import that was thirteen rows read per report loaded, and
-// the largest part of what flagging cost).
+// The villages' recent measured values, kept by the single writer so that a flag refresh reads
+// no window back from `reports` (in a monthly import that was thirteen rows read per report
+// loaded, and the largest part of what flagging cost).
 //
-// It stays equal to `reports` because every change to a report is in `dirty_reports` when the
-// flags are next refreshed (flags could not be right otherwise). A transaction changes it in
-// place; if it rolls back, the villages it changed are forgotten and read again when next
-// needed (transaction.ts end hooks). Plain arrays, appended to: typed arrays made per village
-// and load cost more in garbage collection than the reads they saved.
+// A village's series is read from `reports` the first time a refresh needs it; from then on the
+// writer records every report it stores there (storeInSeries, from applySubmissions, the one
+// writer of `reports`), so it stays equal to the table. A transaction changes it in place; if it
+// rolls back, the villages it changed are forgotten and read again when next needed
+// (transaction.ts end hooks). Plain arrays, appended to: typed arrays made per village and load
+// cost more in garbage collection than the reads they saved.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MEASURED_INDICATORS } from '@pantau/domain';
+import { INDICATORS as CATALOGUE, MEASURED_INDICATORS } from '@pantau/domain';
 import { onTransactionEnd } from '../transaction';
-import { MEASURED_SQL, measuredValues, monthOf, readColumns, runStarts } from './measured-columns';
+import {
+  MEASURED_SQL,
+  measuredValues,
+  monthOf,
+  readColumns,
+  runStarts,
+  villageKeyOf,
+} from './measured-columns';
 
 const INDICATORS = MEASURED_INDICATORS.length;
+const CATALOGUE_CODES = CATALOGUE.map((i) => i.code);
 
 /**
  * Months a village keeps before its latest: a correction up to a year older than a village's
@@ -38,8 +46,6 @@ export interface VillageSeries {
 interface SeriesColumns {
   vids: Int32Array;
   months: Int32Array;
-  /** Whether each report is stored (a changed one may no longer be). */
-  stored: Int32Array;
   values: Float64Array[];
 }
 
@@ -62,37 +68,29 @@ class VillageSeriesCache {
   }
 
   /**
-   * Applies the changed reports in rows [start, end) of `changes` (one village's, ascending by
-   * month) to its series: a stored one replaces or adds its month, one no longer stored
-   * removes it.
+   * Records a report the writer stores, if the village's series holds its month (a village
+   * not held is read from `reports` when it is next needed).
    */
-  apply(
+  store(
     connection: DuckDBConnection,
     village: number,
-    changes: SeriesColumns,
-    start: number,
-    end: number,
+    month: number,
+    row: ArrayLike<number>,
   ): void {
+    const series = this.series.get(village);
+    if (!series || month < series.from) return;
     this.changing(connection, village);
-    const { months, values } = this.series.get(village)!;
-    for (let c = start; c < end; c++) {
-      const month = changes.months[c]!;
-      let i = months.length;
-      while (i > 0 && months[i - 1]! >= month) i--;
-      const replaced = months[i] === month;
-      if (!changes.stored[c]) {
-        if (!replaced) continue;
-        months.splice(i, 1);
-        values.splice(i * INDICATORS, INDICATORS);
-      } else if (i === months.length) {
-        months.push(month);
-        for (let k = 0; k < INDICATORS; k++) values.push(changes.values[k]![c]!);
-      } else {
-        const row = changes.values.map((column) => column[c]!);
-        if (!replaced) months.splice(i, 0, month);
-        values.splice(i * INDICATORS, replaced ? INDICATORS : 0, ...row);
-      }
+    const { months, values } = series;
+    let i = months.length;
+    while (i > 0 && months[i - 1]! >= month) i--;
+    if (i === months.length) {
+      months.push(month);
+      for (let k = 0; k < INDICATORS; k++) values.push(row[k]!);
+      return;
     }
+    const replaced = months[i] === month;
+    if (!replaced) months.splice(i, 0, month);
+    values.splice(i * INDICATORS, replaced ? INDICATORS : 0, ...Array.from(row));
   }
 
   private changing(connection: DuckDBConnection, village: number): void {
@@ -124,18 +122,47 @@ class VillageSeriesCache {
 
 const caches = new WeakMap<DuckDBConnection, VillageSeriesCache>();
 
-/** Reports as SeriesColumns: `sql` selects vid, month, whether stored, then measuredValues. */
+/** The cache of the writer `connection` (one per connection: it mirrors what it wrote). */
+function cacheOf(connection: DuckDBConnection): VillageSeriesCache {
+  let cache = caches.get(connection);
+  if (!cache) caches.set(connection, (cache = new VillageSeriesCache()));
+  return cache;
+}
+
+/** Which value of a report's indicators (in catalogue order) each measured one is. */
+const MEASURED_POSITIONS = MEASURED_INDICATORS.map((code) => CATALOGUE_CODES.indexOf(code));
+
+/**
+ * Records the reports the writer stores now, in its transaction (`indicators` in catalogue
+ * order): the series the cache holds take them at once, so a refresh reads none of them back.
+ */
+export function storeInSeries(
+  connection: DuckDBConnection,
+  reports: Iterable<{ village_code: string; period: string; indicators: readonly unknown[] }>,
+): void {
+  const cache = cacheOf(connection);
+  const row = new Float64Array(INDICATORS);
+  for (const { village_code, period, indicators } of reports) {
+    MEASURED_POSITIONS.forEach((position, k) => {
+      const value = indicators[position];
+      row[k] = typeof value === 'number' ? value : NaN;
+    });
+    const month = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+    cache.store(connection, villageKeyOf(village_code), month, row);
+  }
+}
+
+/** Reports as SeriesColumns: `sql` selects vid, month, then measuredValues. */
 async function readSeriesColumns(
   connection: DuckDBConnection,
   sql: string,
 ): Promise<SeriesColumns> {
-  const [vids, months, stored, ...values] = await readColumns(connection, sql, [
-    'int',
+  const [vids, months, ...values] = await readColumns(connection, sql, [
     'int',
     'int',
     ...MEASURED_INDICATORS.map(() => 'double' as const),
   ]);
-  return { vids, months, stored, values };
+  return { vids, months, values };
 }
 
 /** Calls `each` with the rows [start, end) of each run of equal `keys`. */
@@ -144,7 +171,7 @@ function forEachRun(keys: Int32Array, each: (start: number, end: number) => void
   for (let run = 0; run + 1 < starts.length; run++) each(starts[run]!, starts[run + 1]!);
 }
 
-/** Rows [start, end) of `columns`, all stored, as a series complete from month `from`. */
+/** Rows [start, end) of `columns` as a series complete from month `from`. */
 function seriesOf(columns: SeriesColumns, start: number, end: number, from: number): VillageSeries {
   const values: number[] = [];
   for (let row = start; row < end; row++)
@@ -154,17 +181,15 @@ function seriesOf(columns: SeriesColumns, start: number, end: number, from: numb
 
 /**
  * The series of the villages in `dirty_villages` (vid, village_code, village_key, lo: the month
- * of its first change) as stored now, each complete from `window` months before its first change, by vid.
- * A village the writer's cache holds far enough back is read back at its changed reports
- * (`dirty_reports`) only; the others whole from that month. The cache keeps them, for as long
- * as the transaction commits.
+ * of its first change) as stored now, each complete from `window` months before its first
+ * change, by vid: from the writer's cache, or, for a village it does not hold far enough back,
+ * read from `reports` from that month on (and kept, for as long as the transaction commits).
  */
 export async function dirtySeries(
   connection: DuckDBConnection,
   window: number,
 ): Promise<{ villages: Float64Array; series: VillageSeries[] }> {
-  const cache = caches.get(connection) ?? new VillageSeriesCache();
-  caches.set(connection, cache);
+  const cache = cacheOf(connection);
   const [villages, los] = await readColumns(
     connection,
     'SELECT village_key, lo FROM dirty_villages ORDER BY vid',
@@ -181,7 +206,7 @@ export async function dirtySeries(
   toRead.closeSync();
   const read = await readSeriesColumns(
     connection,
-    `SELECT d.vid, r.m, 1, ${measuredValues('r')}
+    `SELECT d.vid, r.m, ${measuredValues('r')}
      FROM (
        SELECT village_code, ${monthOf('period')} AS m, ${MEASURED_SQL} FROM reports
        WHERE village_code IN (
@@ -194,23 +219,6 @@ export async function dirtySeries(
     const vid = read.vids[start]!;
     cache.set(connection, villages[vid]!, seriesOf(read, start, end, los[vid]! - window));
   });
-  const changed = await readSeriesColumns(
-    connection,
-    `SELECT d.vid, ${monthOf('k.period')} AS m, (r.report_id IS NOT NULL)::INTEGER,
-            ${measuredValues('r')}
-     FROM (SELECT DISTINCT village_code, period FROM dirty_reports) k
-     JOIN dirty_villages d USING (village_code)
-     -- A semi join first: its filters on the keys let the scan skip other months' row groups.
-     LEFT JOIN (
-       SELECT * FROM reports
-       WHERE (village_code, period) IN (SELECT village_code, period FROM dirty_reports)
-     ) r USING (village_code, period)
-     WHERE d.vid NOT IN (SELECT vid FROM read_villages)
-     ORDER BY d.vid, m`,
-  );
-  forEachRun(changed.vids, (start, end) =>
-    cache.apply(connection, villages[changed.vids[start]!]!, changed, start, end),
-  );
   return {
     villages,
     series: Array.from(villages, (village, vid) => cache.covering(village, los[vid]! - window)!),
