@@ -1,7 +1,7 @@
 // Quality flags through the whole pipeline: a history imported as CSV (validate workers, the
 // loader), then a late correction posted as reports, must leave the flags the definition gives
 // over the stored reports — read back through the API.
-import { oracleFlags } from '@pantau/warehouse/flags-oracle';
+import { oracleFlags, type OracleFlag } from '@pantau/warehouse/flags-oracle';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPipeline, type Pipeline } from './support/pipeline-harness';
 
@@ -21,15 +21,7 @@ afterAll(async () => {
   await p.stop();
 });
 
-interface Flag {
-  village_code: string;
-  period: string;
-  indicator: string;
-  method: string;
-  value: number;
-  baseline: number;
-  score: number;
-}
+type Flag = OracleFlag;
 
 /** Every flag under Jambi's Merangin, as the API lists them. */
 async function apiFlags(): Promise<Flag[]> {

@@ -11,6 +11,7 @@ import {
   STUCK_SCORE,
   STUCK_WINDOW,
 } from './quality';
+import { insertSorted } from './sorted-insert';
 
 /** One village's reports, oldest first; a missing value is NaN. */
 export interface VillageRows {
@@ -42,16 +43,6 @@ const MIN_WINDOW = Math.min(HISTORY_MIN_VALUES, STUCK_WINDOW);
 // insertion into a dozen numbers beats allocating and sorting views, value after value.
 const window = new Float64Array(HISTORY_WINDOW);
 const deviations = new Float64Array(HISTORY_WINDOW);
-
-/** Inserts `value` into the sorted first `n` items of `into`. */
-function insertSorted(into: Float64Array, n: number, value: number): void {
-  let i = n;
-  while (i > 0 && into[i - 1]! > value) {
-    into[i] = into[i - 1]!;
-    i--;
-  }
-  into[i] = value;
-}
 
 /** The median of the first `n` items of a sorted array, rounded as DuckDB's `median`. */
 function sortedMedian(sorted: Float64Array, n: number): number {

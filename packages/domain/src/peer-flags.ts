@@ -3,6 +3,7 @@
 // Medians are rounded as DuckDB's `median` rounds them, so these flags equal the definition's
 // SQL over the stored reports exactly.
 import { MODIFIED_Z_FACTOR, MODIFIED_Z_THRESHOLD, PEER_MIN_VALUES } from './quality';
+import { insertSorted } from './sorted-insert';
 
 export interface PeerFlag {
   /** Row of the flagged value in the column. */
@@ -18,16 +19,6 @@ export interface PeerFlag {
 let sorted = new Float64Array(64);
 let deviations = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
 const medians = new Float64Array(3);
-
-/** Inserts `value` into the sorted first `n` items of `into`. */
-function insertSorted(into: Float64Array, n: number, value: number): void {
-  let i = n;
-  while (i > 0 && into[i - 1]! > value) {
-    into[i] = into[i - 1]!;
-    i--;
-  }
-  into[i] = value;
-}
 
 /**
  * The median of a sorted list with one item taken out, `a` and `b` being the 1-based middle
