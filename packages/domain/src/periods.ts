@@ -39,6 +39,16 @@ function fromMonthIndex(index: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
+/** A period as a month number (year × 12 + month − 1), for windows that range over months. */
+export function monthNumber(period: string): number {
+  return monthIndex(requirePeriod(period));
+}
+
+/** The period of a monthNumber. */
+export function periodOfMonth(month: number): string {
+  return fromMonthIndex(month);
+}
+
 export function addMonths(period: string, months: number): string {
   return fromMonthIndex(monthIndex(requirePeriod(period)) + months);
 }

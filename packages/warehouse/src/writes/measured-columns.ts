@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MEASURED_INDICATORS } from '@pantau/domain';
 
-/** `2023-03` → a month number that windows can range over. */
+/** `2023-03` → its month number, in SQL (domain's monthNumber). */
 export const monthOf = (period: string) =>
   `(CAST(left(${period}, 4) AS INTEGER) * 12 + CAST(right(${period}, 2) AS INTEGER) - 1)`;
 

@@ -13,6 +13,7 @@ import {
   CONTINUOUS_INDICATORS,
   HISTORY_WINDOW,
   MEASURED_INDICATORS,
+  periodOfMonth,
   scopePeerFlags,
   villageSeriesFlags,
   type QualityMethod,
@@ -29,9 +30,6 @@ import {
 import { dirtySeries } from './village-series';
 
 const CONTINUOUS_FLAGS = MEASURED_INDICATORS.map((code) => CONTINUOUS_INDICATORS.includes(code));
-
-/** A month number → its period, `YYYY-MM`. */
-const periodOf = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 
 /** Rows judged between yields to the event loop (the loader shares the API's). */
 const JUDGE_SLICE_ROWS = 20_000;
@@ -133,7 +131,7 @@ async function villageFlags(connection: DuckDBConnection, writer: FlagWriter): P
     villageSeriesFlags(rows, (flag) =>
       writer.flag(
         villageCode(villages[vid]!),
-        periodOf(months[flag.row]!),
+        periodOfMonth(months[flag.row]!),
         flag.indicator,
         flag.method,
         flag,
@@ -165,7 +163,7 @@ async function peerFlags(connection: DuckDBConnection, writer: FlagWriter): Prom
       scopePeerFlags(column, start, end, (flag) =>
         writer.flag(
           villageCode(villages[flag.row]!),
-          periodOf(months[flag.row]!),
+          periodOfMonth(months[flag.row]!),
           indicator,
           'peer',
           flag,

@@ -9,7 +9,7 @@
 // (transaction.ts end hooks). Plain arrays, appended to: typed arrays made per village and load
 // cost more in garbage collection than the reads they saved.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { INDICATORS as CATALOGUE, MEASURED_INDICATORS } from '@pantau/domain';
+import { INDICATORS as CATALOGUE, MEASURED_INDICATORS, monthNumber } from '@pantau/domain';
 import { onTransactionEnd } from '../transaction';
 import {
   MEASURED_SQL,
@@ -21,7 +21,10 @@ import {
 } from './measured-columns';
 
 const INDICATORS = MEASURED_INDICATORS.length;
-const CATALOGUE_CODES = CATALOGUE.map((i) => i.code);
+/** Which value of a report's indicators (in catalogue order) each measured one is. */
+const MEASURED_POSITIONS = MEASURED_INDICATORS.map((code) =>
+  CATALOGUE.findIndex((i) => i.code === code),
+);
 
 /**
  * Months a village keeps before its latest: a correction up to a year older than a village's
@@ -68,29 +71,28 @@ class VillageSeriesCache {
   }
 
   /**
-   * Records a report the writer stores, if the village's series holds its month (a village
-   * not held is read from `reports` when it is next needed).
+   * Records a report the writer stores (`indicators` in catalogue order), if the village's
+   * series holds its month (a village not held is read from `reports` when next needed).
    */
   store(
     connection: DuckDBConnection,
     village: number,
     month: number,
-    row: ArrayLike<number>,
+    indicators: readonly unknown[],
   ): void {
     const series = this.series.get(village);
     if (!series || month < series.from) return;
     this.changing(connection, village);
+    const row = MEASURED_POSITIONS.map((position) => {
+      const value = indicators[position];
+      return typeof value === 'number' ? value : NaN;
+    });
     const { months, values } = series;
     let i = months.length;
     while (i > 0 && months[i - 1]! >= month) i--;
-    if (i === months.length) {
-      months.push(month);
-      for (let k = 0; k < INDICATORS; k++) values.push(row[k]!);
-      return;
-    }
     const replaced = months[i] === month;
     if (!replaced) months.splice(i, 0, month);
-    values.splice(i * INDICATORS, replaced ? INDICATORS : 0, ...Array.from(row));
+    values.splice(i * INDICATORS, replaced ? INDICATORS : 0, ...row);
   }
 
   private changing(connection: DuckDBConnection, village: number): void {
@@ -129,9 +131,6 @@ function cacheOf(connection: DuckDBConnection): VillageSeriesCache {
   return cache;
 }
 
-/** Which value of a report's indicators (in catalogue order) each measured one is. */
-const MEASURED_POSITIONS = MEASURED_INDICATORS.map((code) => CATALOGUE_CODES.indexOf(code));
-
 /**
  * Records the reports the writer stores now, in its transaction (`indicators` in catalogue
  * order): the series the cache holds take them at once, so a refresh reads none of them back.
@@ -141,15 +140,8 @@ export function storeInSeries(
   reports: Iterable<{ village_code: string; period: string; indicators: readonly unknown[] }>,
 ): void {
   const cache = cacheOf(connection);
-  const row = new Float64Array(INDICATORS);
-  for (const { village_code, period, indicators } of reports) {
-    MEASURED_POSITIONS.forEach((position, k) => {
-      const value = indicators[position];
-      row[k] = typeof value === 'number' ? value : NaN;
-    });
-    const month = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
-    cache.store(connection, villageKeyOf(village_code), month, row);
-  }
+  for (const { village_code, period, indicators } of reports)
+    cache.store(connection, villageKeyOf(village_code), monthNumber(period), indicators);
 }
 
 /** Reports as SeriesColumns: `sql` selects vid, month, then measuredValues. */
