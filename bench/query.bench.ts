@@ -1,6 +1,6 @@
 // Query API at national scale: p50/p95 of each read endpoint in-process, against its query functions.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestApp, TEST_ADMIN_TOKEN } from '@pantau/api/testing';
@@ -30,15 +30,20 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '5' },
     filter: { type: 'string' },
-    // A commit before each API call: every read misses the read cache, as the first after a load.
-    cold: { type: 'boolean', default: false },
+    // Without a commit before each API call: repeated reads hit the read cache.
+    warm: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
 const WARMUP = Number(values.warmup);
-/** The issue's aims: every read endpoint under this p95, and the API within this of direct. */
-const P95_TARGET_MS = 50;
+const COLD = !values.warm;
+/**
+ * The aims (issue 13), for reads that miss the read cache: the API's p95 within
+ * max(RATIO_TARGET × direct p95, direct p95 + MARGIN_MS), and the cases with a p95 aim of their
+ * own under it.
+ */
 const RATIO_TARGET = 1.5;
+const MARGIN_MS = 10;
 
 const PERIOD = LAST_PERIOD;
 const TREND_FROM = '2024-01';
@@ -48,6 +53,8 @@ interface Case {
   endpoint: string;
   scope: string;
   path: string;
+  /** An API p95 aim of this case's own, in ms. */
+  p95TargetMs?: number;
   /** The query functions the handler calls, called the same way on the warehouse. */
   direct: (warehouse: Warehouse, scratch: string) => Promise<unknown>;
 }
@@ -141,6 +148,7 @@ const CASES: Case[] = [
     endpoint: '/scores',
     scope: 'national (7,277 districts)',
     path: `/scores?level=district&${p}&limit=10000`,
+    p95TargetMs: 30,
     direct: scores('district', null),
   },
   {
@@ -273,6 +281,7 @@ const CASES: Case[] = [
     endpoint: '/villages/{code}/reports',
     scope: `village ${VILLAGE}`,
     path: `/villages/${VILLAGE}/reports`,
+    p95TargetMs: 20,
     direct: (w) => getVillageReports(w.db, VILLAGE, 60),
   },
   {
@@ -322,9 +331,9 @@ async function callApi(path: string): Promise<void> {
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
 }
 
-/** An API call's time; with --cold, after a commit (not timed) that drops the read cache. */
+/** An API call's time; unless --warm, after a commit (not timed) that drops the read cache. */
 async function timedApi(path: string): Promise<number> {
-  if (values.cold) await national.write(async () => undefined);
+  if (COLD) await national.write(async () => undefined);
   return timedMs(() => callApi(path));
 }
 
@@ -334,10 +343,18 @@ try {
   );
   line(
     `${selected.length} cases, ${WARMUP} warm-up + ${RUNS} runs each, API and direct interleaved; period ${PERIOD}; ` +
-      `${values.cold ? 'cold: a commit before each API call (the read cache always misses)' : 'warm: repeated reads hit the read cache'}\n`,
+      `${COLD ? 'cold: a commit before each API call (the read cache always misses, as the first read after a load)' : 'warm (--warm): repeated reads hit the read cache'}\n`,
   );
-  const header = ['endpoint', 'scope', 'API p50', 'API p95', 'direct p50', 'direct p95', 'ratio'];
-  const widths = [26, 30, 8, 8, 10, 10, 6];
+  const header = [
+    'endpoint',
+    'scope',
+    'API p50',
+    'API p95',
+    'direct p50',
+    'direct p95',
+    'p95 ratio',
+  ];
+  const widths = [26, 30, 8, 8, 10, 10, 9];
   const row = (cells: string[]) =>
     line(
       cells
@@ -372,7 +389,7 @@ try {
       quantile(direct, 0.5),
       quantile(direct, 0.95),
     ];
-    const ratio = a50 / d50;
+    const ratio = a95 / d95;
     row([
       c.endpoint,
       c.scope,
@@ -382,12 +399,22 @@ try {
       d95.toFixed(1),
       `${ratio.toFixed(2)}×`,
     ]);
-    if (a95 >= P95_TARGET_MS) misses.push(`${c.endpoint} ${c.scope}: API p95 ${a95.toFixed(1)} ms`);
-    if (ratio > RATIO_TARGET)
-      misses.push(`${c.endpoint} ${c.scope}: API ${ratio.toFixed(2)}× direct`);
+    const name = `${c.endpoint} ${c.scope}`;
+    if (c.p95TargetMs !== undefined && a95 >= c.p95TargetMs)
+      misses.push(`${name}: API p95 ${a95.toFixed(1)} ms (aim < ${c.p95TargetMs} ms)`);
+    const bound = Math.max(RATIO_TARGET * d95, d95 + MARGIN_MS);
+    if (a95 > bound)
+      misses.push(
+        `${name}: API p95 ${a95.toFixed(1)} ms > ${bound.toFixed(1)} ms (direct p95 ${d95.toFixed(1)})`,
+      );
   }
-  line(`\nAims: API p95 < ${P95_TARGET_MS} ms, API ≤ ${RATIO_TARGET}× direct (ratio of the p50s).`);
-  line(misses.length === 0 ? 'All cases meet both.' : `Missed:\n  ${misses.join('\n  ')}`);
+  line(
+    `\nAims: API p95 ≤ max(${RATIO_TARGET} × direct p95, direct p95 + ${MARGIN_MS} ms); ` +
+      `/scores of the 7,277 kecamatan p95 < 30 ms; /villages/{code}/reports p95 < 20 ms. Load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}.`,
+  );
+  line(misses.length === 0 ? 'All cases meet their aims.' : `Missed:\n  ${misses.join('\n  ')}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
   await t.close();

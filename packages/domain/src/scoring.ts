@@ -16,6 +16,15 @@ export type Stage = (typeof STAGES)[number]['stage'];
 
 export type PillarScores = Record<PillarCode, number | null>;
 
+/** The pillar scores of a row holding them as columns (a pillar absent or null: null). */
+export function pillarScoresOf(
+  row: Partial<Record<PillarCode, number | null>> | undefined,
+): PillarScores {
+  const scores = {} as PillarScores;
+  for (const pillar of PILLAR_CODES) scores[pillar] = row?.[pillar] ?? null;
+  return scores;
+}
+
 export interface ReportScores {
   pillars: PillarScores;
   dci: number;

@@ -11,6 +11,7 @@ export * from './writes/submission-batch';
 export * from './writes/refresh-area-scores';
 export * from './queries/scope';
 export * from './queries/areas.queries';
+export * from './queries/hierarchy-memo';
 export * from './queries/scores.queries';
 export * from './queries/distribution.queries';
 export * from './queries/completeness.queries';

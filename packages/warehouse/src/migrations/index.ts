@@ -8,6 +8,7 @@ import * as audit from './004-audit';
 import * as areaSums from './007-area-sums';
 import * as qualityFlags from './008-quality-flags';
 import * as importDialect from './009-import-dialect';
+import * as villageIndexes from './010-village-indexes';
 
 const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   { version: 1, name: 'initial', ...initial },
@@ -17,6 +18,7 @@ const MIGRATIONS: readonly { version: number; name: string; statements: readonly
   { version: 7, name: 'area-sums', ...areaSums },
   { version: 8, name: 'quality-flags', ...qualityFlags },
   { version: 9, name: 'import-dialect', ...importDialect },
+  { version: 10, name: 'village-indexes', ...villageIndexes },
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<number[]> {

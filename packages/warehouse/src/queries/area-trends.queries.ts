@@ -1,5 +1,5 @@
 // Month-by-month scores of every area of a level inside a parent, in one query, for side-by-side trends.
-import { type Level, PILLAR_CODES, periodRange, type PillarScores } from '@pantau/domain';
+import { type Level, PILLAR_CODES, periodRange, pillarScoresOf } from '@pantau/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { TimeseriesPoint } from './scores.queries';
@@ -9,10 +9,6 @@ import { parentColumn } from './scope';
 type PillarRow = Record<(typeof PILLAR_CODES)[number], number | null>;
 
 const PILLARS = sql.raw(PILLAR_CODES.map((p) => `s.${p}`).join(', '));
-
-function pillarsOf(row: Partial<PillarRow> | undefined): PillarScores {
-  return Object.fromEntries(PILLAR_CODES.map((p) => [p, row?.[p] ?? null])) as PillarScores;
-}
 
 /**
  * For each area of `level` inside `parent` (null: the country), every month from `from` to
@@ -55,7 +51,7 @@ export async function listAreaTimeseries(
         return {
           period,
           dci: row?.dci ?? null,
-          pillars: pillarsOf(row),
+          pillars: pillarScoresOf(row),
           villages_reporting: row?.villages_reporting ?? 0,
         };
       }),

@@ -8,6 +8,7 @@ import {
 } from '@pantau/domain';
 import { sql, type Kysely } from 'kysely';
 import type { AreasTable, Database } from '../schema';
+import { hierarchyOf } from './hierarchy-memo';
 import { parentColumn } from './scope';
 
 export type Area = Pick<AreasTable, 'code' | 'name' | 'level' | 'parent_code'>;
@@ -54,14 +55,7 @@ export async function countAreasIn(
   db: Kysely<Database>,
   query: { level: Level; parent: string | null },
 ): Promise<number> {
-  const column = parentColumn(query.parent);
-  let select = db
-    .selectFrom('areas')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('level', '=', query.level);
-  if (column) select = select.where(sql.ref(column), '=', query.parent);
-  const row = await select.executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return (await hierarchyOf(db)).inside(query.level, query.parent).length;
 }
 
 /** Codes from the province down to the parent of `code`, e.g. 15 → 15.02 → 15.02.02. */

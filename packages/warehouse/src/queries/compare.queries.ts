@@ -1,5 +1,6 @@
 // Side-by-side comparison: each area's scores for a period, its rank among its siblings, the nation.
 import {
+  pillarScoresOf,
   adminParentCode,
   type Level,
   levelOfCode,
@@ -32,10 +33,6 @@ export interface NationalScores {
 
 const PILLARS = sql.raw(PILLAR_CODES.map((p) => `s.${p}`).join(', '));
 
-function pillarsOf(row: Partial<PillarRow> | undefined): PillarScores {
-  return Object.fromEntries(PILLAR_CODES.map((p) => [p, row?.[p] ?? null])) as PillarScores;
-}
-
 async function compareOne(
   db: Kysely<Database>,
   code: string,
@@ -67,7 +64,7 @@ async function compareOne(
   return {
     code,
     dci: row?.dci ?? null,
-    pillars: pillarsOf(row),
+    pillars: pillarScoresOf(row),
     villages_reporting: row?.villages_reporting ?? 0,
     rank_parent: parent,
     rank: row?.rank ?? null,
@@ -83,7 +80,7 @@ export async function getNationalScores(
   const { rows } = await sql<{ dci: number } & PillarRow>`
     SELECT s.dci, ${PILLARS} FROM ${nationalSource(period)} s`.execute(db);
   const row = rows[0];
-  return { dci: row?.dci ?? null, pillars: pillarsOf(row) };
+  return { dci: row?.dci ?? null, pillars: pillarScoresOf(row) };
 }
 
 /** Each area's DCI, pillars and rank among its siblings for `period`, and the national scores. */

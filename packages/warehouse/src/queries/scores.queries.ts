@@ -1,5 +1,6 @@
 // Area scores for a period, time series and rankings, read from the pre-aggregates.
 import {
+  pillarScoresOf,
   adminParentCode,
   COUNTRY_CODE,
   levelOfCode,
@@ -13,6 +14,7 @@ import {
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema';
 import { expectedByArea, expectedCounts } from './expected-villages';
+import { hierarchyOf } from './hierarchy-memo';
 import { reportsAsOf, scoresAsOf } from './revisions.queries';
 import { nationalSource, scoreSource } from './score-source';
 import { parentColumn, type Metric } from './scope';
@@ -29,10 +31,6 @@ export interface AreaScore {
 }
 
 type PillarRow = Record<(typeof PILLAR_CODES)[number], number | null>;
-
-function pillarsOf(row: PillarRow): PillarScores {
-  return Object.fromEntries(PILLAR_CODES.map((p) => [p, row[p] ?? null])) as PillarScores;
-}
 
 const PILLARS = sql.raw(PILLAR_CODES.map((p) => `s.${p}`).join(', '));
 
@@ -72,27 +70,40 @@ export function areaScoreRows(query: Omit<AreaScoresQuery, 'limit'>): RawBuilder
 
 /**
  * One row per area of `level` inside `parent`, in code order; areas without a report for the
- * period are included with null scores.
+ * period are included with null scores. The scores come from SQL; names, order and the areas
+ * without scores from the hierarchy in memory (hierarchy-memo.ts).
  */
 export async function listAreaScores(
   db: Kysely<Database>,
   query: AreaScoresQuery,
 ): Promise<AreaScore[]> {
-  const [{ rows }, expected] = await Promise.all([
-    sql<Omit<AreaScore, 'stage' | 'pillars' | 'villages_expected'> & PillarRow>`
-      SELECT * FROM (${scoredAreas(query)}) x ORDER BY x.code LIMIT ${query.limit}`.execute(db),
+  const periods = { from: query.period, to: query.period };
+  const source = scoreSource(query.level, query.parent, periods, query.asOf);
+  const [hierarchy, { rows }, expected] = await Promise.all([
+    hierarchyOf(db),
+    sql<{ code: string; dci: number | null; villages_reporting: number } & PillarRow>`
+      SELECT s.code, s.dci, ${PILLARS}, s.villages_reporting::INTEGER AS villages_reporting
+      FROM ${source} s`.execute(db),
     expectedCounts(db, query.level),
   ]);
-  return rows.map((row) => ({
-    code: row.code,
-    name: row.name,
-    level: row.level,
-    dci: row.dci,
-    stage: row.dci === null ? null : stageOf(row.dci),
-    pillars: pillarsOf(row),
-    villages_reporting: row.villages_reporting,
-    villages_expected: expected.get(row.code) ?? 0,
-  }));
+  const scores = new Map(rows.map((row) => [row.code, row]));
+  return hierarchy
+    .inside(query.level, query.parent)
+    .slice(0, query.limit)
+    .map(({ code, name, level }) => {
+      const row = scores.get(code);
+      const dci = row?.dci ?? null;
+      return {
+        code,
+        name,
+        level,
+        dci,
+        stage: dci === null ? null : stageOf(dci),
+        pillars: pillarScoresOf(row ?? ({} as PillarRow)),
+        villages_reporting: row?.villages_reporting ?? 0,
+        villages_expected: expected.get(code) ?? 0,
+      };
+    });
 }
 
 export interface TimeseriesPoint {
@@ -134,13 +145,13 @@ export async function getAreaTimeseries(
       ? {
           period,
           dci: row.dci,
-          pillars: pillarsOf(row),
+          pillars: pillarScoresOf(row),
           villages_reporting: row.villages_reporting,
         }
       : {
           period,
           dci: null,
-          pillars: pillarsOf({} as PillarRow),
+          pillars: pillarScoresOf({} as PillarRow),
           villages_reporting: 0,
         };
   });

@@ -1,5 +1,5 @@
 // Submissions as lineage: one submission by id, or a village's, each with its outcome and reasons.
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { Database, Outcome, SubmissionSource } from '../schema';
 
 export interface SubmissionRecord {
@@ -34,7 +34,7 @@ const COLUMNS = [
   'errors',
 ] as const;
 
-function submissions(db: Kysely<Database>) {
+function submissions(db: QueryCreator<Database>) {
   return db.selectFrom('submissions').select(COLUMNS);
 }
 
@@ -61,8 +61,14 @@ export async function listVillageSubmissions(
   village: string,
   limit: number,
 ): Promise<SubmissionRecord[]> {
-  const rows = await submissions(db)
-    .where('village_code', '=', village)
+  // Through the village_code index, as getVillageReports reads.
+  const rows = await db
+    .with(
+      (cte) => cte('v').materialized(),
+      (db) => submissions(db).where('village_code', '=', village),
+    )
+    .selectFrom('v')
+    .selectAll()
     .orderBy('received_at', 'desc')
     .orderBy('line', 'desc')
     .limit(limit)

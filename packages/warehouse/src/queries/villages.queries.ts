@@ -1,5 +1,5 @@
 // A village's reports over time with raw values and scores, and the lineage of every submission.
-import { adminParentCode, INDICATORS, PILLAR_CODES, type PillarScores } from '@pantau/domain';
+import { INDICATORS, PILLAR_CODES, type PillarScores } from '@pantau/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ReportsTable } from '../schema';
 import { listVillageSubmissions, type SubmissionRecord } from './submissions.queries';
@@ -53,7 +53,12 @@ function toVillageReport(row: Selectable<ReportsTable>): VillageReport {
   };
 }
 
-/** Current reports (latest period first), the versions they replaced, and every submission. */
+/**
+ * Current reports (latest period first), the versions they replaced, and every submission.
+ * Each table is read through its village_code index (migration 010): DuckDB takes an index
+ * for a lone equality filter only, so the village's rows are a materialized CTE, which keeps
+ * the order and limit (a top-N filter on the period) out of the scan.
+ */
 export async function getVillageReports(
   db: Kysely<Database>,
   village: string,
@@ -63,22 +68,24 @@ export async function getVillageReports(
   replaced: ReplacedReport[];
   submissions: SubmissionRecord[];
 }> {
-  // The redundant district filter compares short inline strings first and skips most rows.
-  const district = adminParentCode(village) ?? village;
   const [reports, replaced, submissions] = await Promise.all([
     db
-      .selectFrom('reports')
+      .with(
+        (cte) => cte('v').materialized(),
+        (db) => db.selectFrom('reports').selectAll().where('village_code', '=', village),
+      )
+      .selectFrom('v')
       .selectAll()
-      .where('district_code', '=', district)
-      .where('village_code', '=', village)
       .orderBy('period', 'desc')
       .limit(limit)
       .execute(),
     db
-      .selectFrom('report_history')
+      .with(
+        (cte) => cte('v').materialized(),
+        (db) => db.selectFrom('report_history').selectAll().where('village_code', '=', village),
+      )
+      .selectFrom('v')
       .selectAll()
-      .where('district_code', '=', district)
-      .where('village_code', '=', village)
       .orderBy('period', 'desc')
       .orderBy('replaced_at', 'desc')
       .limit(limit)
