@@ -254,7 +254,10 @@ describe('single reports', () => {
       { 'content-type': 'application/json' },
     );
     expect(res.status).toBe(202);
-    const { submissions } = (await res.json()) as { submissions: { submission_id: string }[] };
+    const { source_id, submissions } = (await res.json()) as {
+      source_id: string;
+      submissions: { submission_id: string }[];
+    };
     const outcome = await p.waitUntil(async () => {
       const r = await p.call(
         'GET',
@@ -263,6 +266,8 @@ describe('single reports', () => {
       return r.status === 200 ? ((await r.json()) as { outcome: string }) : null;
     }, 'submission');
     expect(outcome).toMatchObject({ outcome: 'imported', report_id: 's-1', village_code: KUNGKAI });
+    // The API validated it and handed it to the load queue itself: no validate job was made.
+    expect(await p.deps.queues.validate.getJob(`${source_id}.0`)).toBeUndefined();
   });
 
   it('records an invalid report as rejected with every reason', async () => {

@@ -5,6 +5,7 @@ export * from './validate/validate.job';
 export * from './validate/validate.processor';
 export * from './validate/validate.worker';
 export * from './load/load.job';
+export * from './load/load-hand-over';
 export * from './load/loader';
 export * from './load/load.processor';
 export * from './imports/import-records';

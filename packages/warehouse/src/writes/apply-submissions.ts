@@ -21,6 +21,7 @@ import type { Outcome } from '../schema';
 import type { WriteContext } from '../warehouse';
 import { yieldToEventLoop } from './event-loop';
 import { decideOutcomes, type Decisions, type RowDecision } from './decide-outcomes';
+import { periodLiterals } from './period-literals';
 import { storableJson } from './storable-json';
 import { storeInSeries } from './village-series';
 import {
@@ -280,14 +281,19 @@ async function moveReplaced(
     appender.appendVarchar(m.period);
     appender.appendVarchar(m.replaced_by);
   });
+  // The periods inlined: both statements read only the row groups of the months replaced.
+  const periods = periodLiterals(moved.map((m) => m.period));
   await connection.run(
     `INSERT INTO report_history BY NAME
      SELECT r.*, $1::TIMESTAMPTZ AS replaced_at, m.replaced_by
-     FROM reports r JOIN moved m USING (village_code, period)`,
+     FROM reports r JOIN moved m USING (village_code, period)
+     WHERE r.period IN (${periods})`,
     [loadedAt],
   );
   await connection.run(
-    `DELETE FROM reports WHERE (village_code, period) IN (SELECT village_code, period FROM moved)`,
+    `DELETE FROM reports
+     WHERE period IN (${periods})
+       AND (village_code, period) IN (SELECT village_code, period FROM moved)`,
   );
 }
 

@@ -27,6 +27,7 @@ import {
   villageCode,
   villageKey,
 } from './measured-columns';
+import { periodLiterals } from './period-literals';
 import { dirtySeries } from './village-series';
 
 const CONTINUOUS_FLAGS = MEASURED_INDICATORS.map((code) => CONTINUOUS_INDICATORS.includes(code));
@@ -92,7 +93,10 @@ class FlagWriter {
  * window in SQL cost the loader half its throughput, and reading the windows back from
  * `reports` most of what remained.
  */
-async function villageFlags(connection: DuckDBConnection, writer: FlagWriter): Promise<void> {
+async function villageFlags(
+  connection: DuckDBConnection,
+  writer: FlagWriter,
+): Promise<Set<string>> {
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE dirty_months AS
      SELECT DISTINCT village_code, ${monthOf('period')} AS m FROM dirty_reports`,
@@ -109,6 +113,9 @@ async function villageFlags(connection: DuckDBConnection, writer: FlagWriter): P
     'SELECT vid, m FROM dirty_months JOIN dirty_villages USING (village_code) ORDER BY vid, m',
     ['int', 'int'],
   );
+  const inScope = new Set<string>();
+  for (const m of new Set(changedMonths))
+    for (let k = 0; k <= HISTORY_WINDOW; k++) inScope.add(periodOfMonth(m + k));
   let targets = new Uint8Array(64);
   let c = 0;
   await judgeInSlices(series.length, (vid) => {
@@ -139,6 +146,7 @@ async function villageFlags(connection: DuckDBConnection, writer: FlagWriter): P
     );
     return months.length;
   });
+  return inScope;
 }
 
 /**
@@ -146,13 +154,18 @@ async function villageFlags(connection: DuckDBConnection, writer: FlagWriter): P
  * grouped by scope; each indicator's values of a scope are judged against the others
  * (scopePeerFlags).
  */
-async function peerFlags(connection: DuckDBConnection, writer: FlagWriter): Promise<void> {
+async function peerFlags(
+  connection: DuckDBConnection,
+  writer: FlagWriter,
+  periods: readonly string[],
+): Promise<void> {
   const [scopes, months, villages, ...values] = await readColumns(
     connection,
     `SELECT (dense_rank() OVER (ORDER BY r.period, r.district_code))::INTEGER AS scope,
             ${monthOf('r.period')}, ${villageKey('r.village_code')}, ${measuredValues('r')}
      FROM reports r
-     WHERE (r.period, r.district_code) IN (SELECT period, district_code FROM dirty_scopes)
+     WHERE r.period IN (${periodLiterals(periods)})
+       AND (r.period, r.district_code) IN (SELECT period, district_code FROM dirty_scopes)
      ORDER BY scope`,
     ['int', 'int', 'double', ...MEASURED_INDICATORS.map(() => 'double' as const)],
   );
@@ -180,13 +193,13 @@ async function peerFlags(connection: DuckDBConnection, writer: FlagWriter): Prom
  * changed village in the period of a change or the HISTORY_WINDOW after it, `peer` flags of a
  * dirty (kecamatan, period) — those of a report no longer stored included.
  */
-async function mergeFlags(connection: DuckDBConnection): Promise<void> {
+async function mergeFlags(connection: DuckDBConnection, periods: Iterable<string>): Promise<void> {
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE old_flags AS
      WITH flags AS NOT MATERIALIZED (
        SELECT rowid AS flag_row, id, village_code, period, indicator, method, district_code,
               status, comment, updated_by, updated_at, flagged_at
-       FROM quality_flags
+       FROM quality_flags WHERE period IN (${periodLiterals(periods)})
      )
      SELECT * FROM flags f
      SEMI JOIN dirty_scopes s ON s.period = f.period AND s.district_code = f.district_code
@@ -237,18 +250,22 @@ async function raisedFlags(connection: DuckDBConnection): Promise<RaisedFlags[]>
 /**
  * Recomputes the flags of the reports in `dirty_reports` (and the periods after them) and of
  * the scopes in `dirty_scopes`, in the caller's transaction, and clears `dirty_reports`.
- * `dirty_scopes` is left to its owner (refreshAreaScores). Returns the flags it raised that did
- * not exist before, by kecamatan and method.
+ * `dirty_scopes` is left to its owner (refreshAreaScores), which passes their periods. Returns
+ * the flags it raised that did not exist before, by kecamatan and method.
  */
-export async function refreshQualityFlags(connection: DuckDBConnection): Promise<RaisedFlags[]> {
+export async function refreshQualityFlags(
+  connection: DuckDBConnection,
+  scopePeriods: readonly string[],
+): Promise<RaisedFlags[]> {
   const writer = await FlagWriter.open(connection);
+  let historyPeriods: Set<string>;
   try {
-    await villageFlags(connection, writer);
-    await peerFlags(connection, writer);
+    historyPeriods = await villageFlags(connection, writer);
+    await peerFlags(connection, writer, scopePeriods);
   } finally {
     writer.close();
   }
-  await mergeFlags(connection);
+  await mergeFlags(connection, [...scopePeriods, ...historyPeriods]);
   const raised = await raisedFlags(connection);
   await connection.run('DELETE FROM dirty_reports');
   return raised;

@@ -9,6 +9,7 @@
 //   4. qualityFlags    (quality-flags.ts)    the flags of the same scopes and changed reports
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COUNTRY_CODE, PILLAR_CODES, regionOfProvince } from '@pantau/domain';
+import { periodLiterals } from './period-literals';
 import { refreshQualityFlags, type RaisedFlags } from './quality-flags';
 
 export type { RaisedFlags } from './quality-flags';
@@ -54,12 +55,14 @@ const FROM_DISTRICTS = `
  * period) above them — ancestors are prefixes of a kecamatan code, the region comes from the
  * province — and their stale rows deleted.
  */
-async function collectScope(connection: DuckDBConnection): Promise<number> {
+async function collectScope(
+  connection: DuckDBConnection,
+): Promise<{ scopes: number; periods: string[] }> {
   const reader = await connection.runAndReadAll(
     'SELECT DISTINCT period, district_code FROM dirty_scopes',
   );
   const dirty = reader.getRowsJS() as [string, string][];
-  if (dirty.length === 0) return 0;
+  if (dirty.length === 0) return { scopes: 0, periods: [] };
   const keys = new Map<string, [string, string, string]>();
   const add = (level: string, code: string, period: string) =>
     keys.set(`${level}|${code}|${period}`, [level, code, period]);
@@ -87,11 +90,14 @@ async function collectScope(connection: DuckDBConnection): Promise<number> {
      WHERE area_scores.level = k.level AND area_scores.code = k.code
        AND area_scores.period = k.period`,
   );
-  return dirty.length;
+  return { scopes: dirty.length, periods: [...new Set(dirty.map(([period]) => period))] };
 }
 
-/** Step 2: kecamatan rows, with their ancestors, from the reports of the dirty scopes. */
-async function refreshDistricts(connection: DuckDBConnection): Promise<void> {
+/**
+ * Step 2: kecamatan rows, with their ancestors, from the reports of the dirty scopes (their
+ * periods inlined, so the scan skips the row groups of other months).
+ */
+async function refreshDistricts(connection: DuckDBConnection, periods: string[]): Promise<void> {
   await connection.run(
     `INSERT INTO area_scores BY NAME
      SELECT r.district_code AS code, 'district' AS level, r.period,
@@ -99,33 +105,35 @@ async function refreshDistricts(connection: DuckDBConnection): Promise<void> {
             any_value(r.region_code) AS region_code, ${FROM_REPORTS}
      FROM reports r
      JOIN scope_keys k ON k.level = 'district' AND k.code = r.district_code AND k.period = r.period
+     WHERE r.period IN (${periodLiterals(periods)})
      GROUP BY r.district_code, r.period`,
   );
 }
 
 /**
- * Step 3: every level above, from the (now fresh) kecamatan rows under the dirty areas: one
- * statement per level, each joining only its own keys (one pass with grouping sets over all
+ * Step 3: every level above, from the (now fresh) kecamatan rows of the dirty periods, read once:
+ * one branch per level, each joining only its own keys (one pass with grouping sets over all
  * kecamatan rows of a month measured several times slower).
  */
-async function refreshUpperLevels(connection: DuckDBConnection): Promise<void> {
-  for (const [level, column] of UPPER_LEVELS) {
-    await connection.run(
-      `INSERT INTO area_scores BY NAME
-       SELECT d.${column} AS code, '${level}' AS level, d.period, ${FROM_DISTRICTS}
-       FROM area_scores d
-       JOIN scope_keys k ON k.level = '${level}' AND k.code = d.${column} AND k.period = d.period
-       WHERE d.level = 'district'
+async function refreshUpperLevels(connection: DuckDBConnection, periods: string[]): Promise<void> {
+  const branches = UPPER_LEVELS.map(
+    ([level, column]) =>
+      `SELECT d.${column} AS code, '${level}' AS level, d.period, ${FROM_DISTRICTS}
+       FROM d JOIN scope_keys k ON k.level = '${level}' AND k.code = d.${column} AND k.period = d.period
        GROUP BY d.${column}, d.period`,
-    );
-  }
+  );
+  branches.push(
+    `SELECT '${COUNTRY_CODE}' AS code, 'country' AS level, d.period, ${FROM_DISTRICTS}
+     FROM d JOIN scope_keys k ON k.level = 'country' AND k.period = d.period
+     GROUP BY d.period`,
+  );
   await connection.run(
     `INSERT INTO area_scores BY NAME
-     SELECT '${COUNTRY_CODE}' AS code, 'country' AS level, d.period, ${FROM_DISTRICTS}
-     FROM area_scores d
-     JOIN scope_keys k ON k.level = 'country' AND k.period = d.period
-     WHERE d.level = 'district'
-     GROUP BY d.period`,
+     WITH d AS MATERIALIZED (
+       SELECT * FROM area_scores
+       WHERE level = 'district' AND period IN (${periodLiterals(periods)})
+     )
+     ${branches.join('\n     UNION ALL\n     ')}`,
   );
 }
 
@@ -147,11 +155,11 @@ export interface AreaRefresh {
  * how many scopes were refreshed and which flags were raised.
  */
 export async function refreshAreaScores(connection: DuckDBConnection): Promise<AreaRefresh> {
-  const scopes = await collectScope(connection);
+  const { scopes, periods } = await collectScope(connection);
   if (scopes === 0) return { scopes: 0, raisedFlags: [] };
-  await refreshDistricts(connection);
-  await refreshUpperLevels(connection);
-  const raisedFlags = await refreshQualityFlags(connection);
+  await refreshDistricts(connection, periods);
+  await refreshUpperLevels(connection, periods);
+  const raisedFlags = await refreshQualityFlags(connection, periods);
   await connection.run('DELETE FROM dirty_scopes');
   return { scopes, raisedFlags };
 }

@@ -187,13 +187,21 @@ export async function dirtySeries(
     'SELECT village_key, lo FROM dirty_villages ORDER BY vid',
     ['double', 'int'],
   );
-  await connection.run('CREATE OR REPLACE TEMP TABLE read_villages (vid INTEGER)');
-  const toRead = await connection.createAppender('read_villages', 'main', 'temp');
+  const series = () =>
+    Array.from(villages, (village, vid) => cache.covering(village, los[vid]! - window)!);
+  const reading: number[] = [];
   for (let vid = 0; vid < los.length; vid++) {
     if (cache.covering(villages[vid]!, los[vid]! - window)) continue;
+    reading.push(vid);
+    cache.set(connection, villages[vid]!, { from: los[vid]! - window, months: [], values: [] });
+  }
+  // The cache holds every village far enough back (a live load's usual case): nothing to read.
+  if (reading.length === 0) return { villages, series: series() };
+  await connection.run('CREATE OR REPLACE TEMP TABLE read_villages (vid INTEGER)');
+  const toRead = await connection.createAppender('read_villages', 'main', 'temp');
+  for (const vid of reading) {
     toRead.appendInteger(vid);
     toRead.endRow();
-    cache.set(connection, villages[vid]!, { from: los[vid]! - window, months: [], values: [] });
   }
   toRead.closeSync();
   const read = await readSeriesColumns(
@@ -211,8 +219,5 @@ export async function dirtySeries(
     const vid = read.vids[start]!;
     cache.set(connection, villages[vid]!, seriesOf(read, start, end, los[vid]! - window));
   });
-  return {
-    villages,
-    series: Array.from(villages, (village, vid) => cache.covering(village, los[vid]! - window)!),
-  };
+  return { villages, series: series() };
 }

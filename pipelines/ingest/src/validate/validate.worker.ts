@@ -3,8 +3,8 @@ import type { VillageDirectory } from '@pantau/domain';
 import type { SubmissionBatch } from '@pantau/warehouse';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import { Batcher } from '../batcher';
-import { LOAD_JOB, type LoadJob } from '../load/load.job';
+import { createLoadHandOver } from '../load/load-hand-over';
+import type { LoadJob } from '../load/load.job';
 import { KEEP_COMPLETED, VALIDATE_QUEUE } from '../queues';
 import { BATCH_JOB, batchJobSchema, REPORT_JOB } from './validate.job';
 import { validateBatch, validateQueuedReport } from './validate.processor';
@@ -25,10 +25,6 @@ export interface ValidateWorkerOptions {
  * on Redis, and many of them in flight let one load job carry a whole burst.
  */
 const DEFAULT_CONCURRENCY = 32;
-/** Submissions per load job, at most (whole validate jobs are never split). */
-const MAX_LOAD_JOB = 5_000;
-/** How long a validated job waits for others to share its load job. */
-const LINGER_MS = 5;
 
 /** A worker killed mid-job leaves its jobs stalled; they must survive a few such crashes. */
 const MAX_STALLED = 10;
@@ -61,16 +57,7 @@ function validated(
 export function startValidateWorker(options: ValidateWorkerOptions): Worker {
   const log = options.logger.child({ module: 'validate-worker' });
   // Retries are safe whatever the grouping: the loader skips submissions already recorded.
-  const handOver = new Batcher<SubmissionBatch, void>(
-    async (batches) => {
-      await options.loadQueue.add(LOAD_JOB, { batches });
-    },
-    {
-      maxWeight: MAX_LOAD_JOB,
-      weigh: (batch) => batch.valid.length + batch.rejected.length,
-      lingerMs: LINGER_MS,
-    },
-  );
+  const handOver = createLoadHandOver(options.loadQueue);
   const worker = new Worker(
     VALIDATE_QUEUE,
     async (job) => {
