@@ -1,6 +1,6 @@
 // Renders a month's bulletins into the store: every province and kabupaten/kota by default.
 import { addMonths, periodOfInstant } from '@pantau/domain';
-import { listAllAreas, type Warehouse } from '@pantau/warehouse';
+import { hierarchyOf, type Warehouse } from '@pantau/warehouse';
 import type { BulletinsJob } from './bulletins.job';
 import { saveEdition } from './bulletin-store';
 import type { BulletinLang } from './bulletin-text';
@@ -20,8 +20,8 @@ export const EDITION_LANG: BulletinLang = 'id';
 const SCHEDULED_LEVELS = new Set(['province', 'regency']);
 
 async function scheduledCodes(warehouse: Warehouse): Promise<string[]> {
-  const areas = await listAllAreas(warehouse.db);
-  return areas
+  const { byCode } = await hierarchyOf(warehouse.db);
+  return [...byCode.values()]
     .filter((a) => SCHEDULED_LEVELS.has(a.level))
     .map((a) => a.code)
     .sort();

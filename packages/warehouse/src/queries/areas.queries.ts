@@ -88,11 +88,6 @@ export async function getArea(db: Kysely<Database>, code: string): Promise<AreaD
   return { ...area, ancestors };
 }
 
-/** Every area of every level (about 91,600 rows): for callers that keep the hierarchy in memory. */
-export async function listAllAreas(db: Kysely<Database>): Promise<Area[]> {
-  return db.selectFrom('areas').select(['code', 'name', 'level', 'parent_code']).execute();
-}
-
 /** The areas among `codes` that exist, in code order; unknown codes are simply absent. */
 export async function findAreas(db: Kysely<Database>, codes: readonly string[]): Promise<Area[]> {
   if (codes.length === 0) return [];
