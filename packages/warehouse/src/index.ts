@@ -13,6 +13,7 @@ export * from './queries/scope';
 export * from './queries/areas.queries';
 export * from './queries/hierarchy-memo';
 export * from './queries/scores.queries';
+export { expectedCounts } from './queries/expected-villages';
 export * from './queries/distribution.queries';
 export * from './queries/completeness.queries';
 export * from './queries/villages.queries';

@@ -102,3 +102,51 @@ describe('Warehouse.version', () => {
     }
   });
 });
+
+describe('Warehouse.scoreChangesSince', () => {
+  const bangko = { period: '2024-03', district_code: '15.02.02' };
+  const kerinci = { period: '2024-04', district_code: '15.01.01' };
+
+  it('gives the scopes the commits after a version said they changed; null past one that did not say', async () => {
+    const warehouse = await openWarehouse({ dataDir: null });
+    try {
+      expect(warehouse.scoreChangesSince(0)).toEqual([]);
+      await warehouse.write(async (tx) => tx.changedOnly([bangko]));
+      await warehouse.write(async (tx) => tx.changedOnly([]));
+      await warehouse.write(async (tx) => tx.changedOnly([kerinci]));
+      expect(warehouse.scoreChangesSince(0)).toEqual([bangko, kerinci]);
+      expect(warehouse.scoreChangesSince(1)).toEqual([kerinci]);
+      expect(warehouse.scoreChangesSince(3)).toEqual([]);
+
+      // Neither a dry run nor a failed write is a change.
+      await warehouse.write(async (tx) => tx.changedOnly([bangko]), { rollback: true });
+      await expect(
+        warehouse.write(async (tx) => {
+          tx.changedOnly([bangko]);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect(warehouse.scoreChangesSince(3)).toEqual([]);
+
+      // A write that does not say what it changed may have changed anything.
+      await warehouse.write(async () => undefined);
+      expect(warehouse.scoreChangesSince(3)).toBeNull();
+      expect(warehouse.scoreChangesSince(0)).toBeNull();
+      expect(warehouse.scoreChangesSince(4)).toEqual([]);
+    } finally {
+      await warehouse.close();
+    }
+  });
+
+  it('forgets commits past the last thousand: asked about one of them, it cannot say', async () => {
+    const warehouse = await openWarehouse({ dataDir: null });
+    try {
+      for (let i = 0; i < 1_001; i++) await warehouse.write(async (tx) => tx.changedOnly([bangko]));
+      expect(warehouse.scoreChangesSince(0)).toBeNull();
+      expect(warehouse.scoreChangesSince(1)).toHaveLength(1_000);
+      expect(warehouse.scoreChangesSince(1_000)).toEqual([bangko]);
+    } finally {
+      await warehouse.close();
+    }
+  });
+});

@@ -38,7 +38,22 @@ export interface WriteContext {
   db: Kysely<Database>;
   connection: DuckDBConnection;
   keys: KeyState;
+  /**
+   * Says that this transaction changed area scores only above these (period, kecamatan) scopes,
+   * and neither the hierarchy nor the cadre roster. Without it, a commit counts as changing
+   * everything (see `Warehouse.scoreChangesSince`).
+   */
+  changedOnly(scopes: readonly ScoreScope[]): void;
 }
+
+/** A kecamatan in a month: what a load changes, and everything above it. */
+export interface ScoreScope {
+  period: string;
+  district_code: string;
+}
+
+/** Commits remembered by `scoreChangesSince`: enough for a busy minute of live loads. */
+const CHANGE_LOG_COMMITS = 1_000;
 
 export interface WriteOptions {
   rollback?: boolean;
@@ -66,6 +81,13 @@ export interface Warehouse {
    * warehouse is the only writer), so readers key what they derive from the data by it.
    */
   readonly version: number;
+  /**
+   * The scopes whose area scores (and the reports below them) changed in the commits after
+   * `version`; null when a commit in between did not say what it changed (it may have changed
+   * anything, the roster too) or is too long ago to be remembered. Readers that memoise scores
+   * refresh only these.
+   */
+  scoreChangesSince(version: number): readonly ScoreScope[] | null;
   /**
    * A connection of its own, for long reads that should hold no pooled reader (the lake
    * publisher's snapshot). Closed by its user, or at the latest by `close()`.
@@ -102,6 +124,8 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
 
   let lastWriteError: Error | null = null;
   let version = 0;
+  /** What each of the last commits changed (null: anything), oldest first; the last is `version`. */
+  const changeLog: { version: number; scopes: readonly ScoreScope[] | null }[] = [];
   const ownConnections: DuckDBConnection[] = [];
 
   async function transaction<T>(
@@ -110,15 +134,19 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   ): Promise<T> {
     if (closed) throw new Error('warehouse is closed');
     const overlay = new KeyOverlay(keys);
+    let changed: ScoreScope[] | null = null;
+    const changedOnly = (scopes: readonly ScoreScope[]) => (changed ??= []).push(...scopes);
     try {
       const result = await inTransaction(
         writer,
-        () => work({ db: writeDb, connection: writer, keys: overlay }),
+        () => work({ db: writeDb, connection: writer, keys: overlay, changedOnly }),
         options,
       );
       if (!options.rollback) {
         overlay.commit();
         version++;
+        changeLog.push({ version, scopes: changed });
+        if (changeLog.length > CHANGE_LOG_COMMITS) changeLog.shift();
       }
       lastWriteError = null;
       return result;
@@ -137,6 +165,17 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
     },
     get version() {
       return version;
+    },
+    scoreChangesSince(since) {
+      const first = changeLog.length === 0 ? version + 1 : changeLog[0]!.version;
+      if (since < first - 1) return null;
+      const scopes: ScoreScope[] = [];
+      for (const entry of changeLog) {
+        if (entry.version <= since) continue;
+        if (entry.scopes === null) return null;
+        scopes.push(...entry.scopes);
+      }
+      return scopes;
     },
     write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
       const next = queue.then(() => transaction(work, options));

@@ -4,6 +4,7 @@ import { LEVELS } from '@pantau/domain';
 import { countAreasIn, listAreaScores } from '@pantau/warehouse';
 import type { AppDeps } from '../deps';
 import { jsonRead } from '../read/read-response';
+import { scoresMemoOf } from '../read/scores-memo';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
 import { asOfParam, limitParam, scopeQuery } from '../schemas/query-params';
@@ -42,6 +43,24 @@ export const scoresSchema = z
   })
   .openapi('Scores');
 
+const utf8 = new TextEncoder();
+const COMMA = utf8.encode(',');
+
+/** `head` with a last field `rows`, in JSON: the rows are already serialised. */
+function jsonWithRows(head: object, rows: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const text = JSON.stringify({ ...head, rows: [] });
+  const parts: Uint8Array[] = [utf8.encode(text.slice(0, -']}'.length))];
+  rows.forEach((row, i) => parts.push(...(i === 0 ? [row] : [COMMA, row])));
+  parts.push(utf8.encode(']}'));
+  const body = new Uint8Array(parts.reduce((bytes, part) => bytes + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    body.set(part, offset);
+    offset += part.byteLength;
+  }
+  return body;
+}
+
 export function scoresRoutes(deps: AppDeps) {
   const route = createRoute({
     method: 'get',
@@ -65,15 +84,19 @@ export function scoresRoutes(deps: AppDeps) {
     const parent = await resolveParent(deps, c.var.principal, query.parent);
     const period = await resolvePeriod(deps, query.period);
     const scope = { level: query.level, parent };
-    const [rows, total] = await Promise.all([
-      listAreaScores(deps.warehouse.db, {
+    const total = await countAreasIn(deps.warehouse.db, scope);
+    const head = { period, level: query.level, parent, total };
+    if (query.as_of !== undefined) {
+      const rows = await listAreaScores(deps.warehouse.db, {
         ...scope,
         period,
         limit: query.limit,
         asOf: query.as_of,
-      }),
-      countAreasIn(deps.warehouse.db, scope),
-    ]);
-    return c.json({ period, level: query.level, parent, total, rows }, 200);
+      });
+      return c.json({ ...head, rows }, 200);
+    }
+    // The scores as they stand: rows kept serialised between loads (scores-memo.ts).
+    const rows = await scoresMemoOf(deps.warehouse).rows({ ...scope, period, limit: query.limit });
+    return c.body(jsonWithRows(head, rows), 200, { 'content-type': 'application/json' });
   });
 }

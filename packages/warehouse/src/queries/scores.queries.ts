@@ -68,6 +68,47 @@ export function areaScoreRows(query: Omit<AreaScoresQuery, 'limit'>): RawBuilder
     LEFT JOIN ${expectedByArea(query.level, query.parent)} e ON e.code = x.code`;
 }
 
+/** The scores of one area for a period, as `area_scores` (or a village's report) holds them. */
+export type ScoreRow = { code: string; dci: number | null; villages_reporting: number } & PillarRow;
+
+/**
+ * The score rows of the areas of `level` inside `parent` that have any for the period, by code;
+ * with `codes`, of those areas only.
+ */
+export async function scoreRowsByCode(
+  db: Kysely<Database>,
+  query: Omit<AreaScoresQuery, 'limit'>,
+  codes?: readonly string[],
+): Promise<Map<string, ScoreRow>> {
+  if (codes?.length === 0) return new Map();
+  const periods = { from: query.period, to: query.period };
+  const source = scoreSource(query.level, query.parent, periods, query.asOf);
+  const only = codes ? sql`WHERE s.code IN (${sql.join(codes)})` : sql``;
+  const { rows } = await sql<ScoreRow>`
+    SELECT s.code, s.dci, ${PILLARS}, s.villages_reporting::INTEGER AS villages_reporting
+    FROM ${source} s ${only}`.execute(db);
+  return new Map(rows.map((row) => [row.code, row]));
+}
+
+/** An area's `/scores` row from its score row (none: no report for the period). */
+export function areaScoreOf(
+  { code, name, level }: Pick<AreaScore, 'code' | 'name' | 'level'>,
+  row: ScoreRow | undefined,
+  villagesExpected: number,
+): AreaScore {
+  const dci = row?.dci ?? null;
+  return {
+    code,
+    name,
+    level,
+    dci,
+    stage: dci === null ? null : stageOf(dci),
+    pillars: pillarScoresOf(row),
+    villages_reporting: row?.villages_reporting ?? 0,
+    villages_expected: villagesExpected,
+  };
+}
+
 /**
  * One row per area of `level` inside `parent`, in code order; areas without a report for the
  * period are included with null scores. The scores come from SQL; names, order and the areas
@@ -77,33 +118,15 @@ export async function listAreaScores(
   db: Kysely<Database>,
   query: AreaScoresQuery,
 ): Promise<AreaScore[]> {
-  const periods = { from: query.period, to: query.period };
-  const source = scoreSource(query.level, query.parent, periods, query.asOf);
-  const [hierarchy, { rows }, expected] = await Promise.all([
+  const [hierarchy, scores, expected] = await Promise.all([
     hierarchyOf(db),
-    sql<{ code: string; dci: number | null; villages_reporting: number } & PillarRow>`
-      SELECT s.code, s.dci, ${PILLARS}, s.villages_reporting::INTEGER AS villages_reporting
-      FROM ${source} s`.execute(db),
+    scoreRowsByCode(db, query),
     expectedCounts(db, query.level),
   ]);
-  const scores = new Map(rows.map((row) => [row.code, row]));
   return hierarchy
     .inside(query.level, query.parent)
     .slice(0, query.limit)
-    .map(({ code, name, level }) => {
-      const row = scores.get(code);
-      const dci = row?.dci ?? null;
-      return {
-        code,
-        name,
-        level,
-        dci,
-        stage: dci === null ? null : stageOf(dci),
-        pillars: pillarScoresOf(row ?? ({} as PillarRow)),
-        villages_reporting: row?.villages_reporting ?? 0,
-        villages_expected: expected.get(code) ?? 0,
-      };
-    });
+    .map((area) => areaScoreOf(area, scores.get(area.code), expected.get(area.code) ?? 0));
 }
 
 export interface TimeseriesPoint {

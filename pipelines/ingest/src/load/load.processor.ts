@@ -166,6 +166,8 @@ export async function commitSubmissions(
         : { raisedFlags: [] as RaisedFlags[] };
     const importIds = new Set(batches.filter((b) => b.source === 'import').map((b) => b.source_id));
     const completedImports = await refreshImportProgress(tx.db, [...importIds], loadedAt);
+    // Scores changed above the kecamatan touched only: readers that keep scores re-read those.
+    tx.changedOnly(applied.touched);
     return { applied, raisedFlags, completedImports, loadedAt };
   });
   const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
