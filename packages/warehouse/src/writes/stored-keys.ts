@@ -61,61 +61,38 @@ function monthIndex(period: string): number {
 
 const OUTCOME_UPDATED = 1;
 const ON_TIME = 2;
-
-/**
- * One village's stored keys as parallel arrays (a few dozen periods each): about 60 bytes per
- * stored report plus its report_id, against several times that for an object per report.
- */
-class VillageKeys {
-  months: number[] = [];
-  submitted: number[] = [];
-  first: number[] = [];
-  lines: number[] = [];
-  flags: number[] = [];
-  reportIds: string[] = [];
-  sources: string[] = [];
-
-  find(month: number): number {
-    return this.months.indexOf(month);
-  }
-
-  at(i: number): StoredKey {
-    const flags = this.flags[i]!;
-    return {
-      submittedMs: this.submitted[i]!,
-      firstSubmittedMs: this.first[i]!,
-      onTime: (flags & ON_TIME) !== 0,
-      reportId: this.reportIds[i]!,
-      sourceId: this.sources[i]!,
-      line: this.lines[i]!,
-      outcome: flags & OUTCOME_UPDATED ? 'updated' : 'imported',
-    };
-  }
-
-  put(month: number, key: StoredKey, source: string): void {
-    let i = this.find(month);
-    if (i === -1) {
-      i = this.months.length;
-      this.months.push(month);
-    }
-    this.submitted[i] = key.submittedMs;
-    this.first[i] = key.firstSubmittedMs;
-    this.lines[i] = key.line;
-    this.flags[i] = (key.outcome === 'updated' ? OUTCOME_UPDATED : 0) | (key.onTime ? ON_TIME : 0);
-    this.reportIds[i] = key.reportId;
-    this.sources[i] = source;
-  }
-}
+/** Slots to start with; the columns double when full. */
+const FIRST_CAPACITY = 1024;
+const NO_SLOT = -1;
 
 /**
  * The committed state: loaded from `reports` when the warehouse opens, changed only by
  * committing an overlay after its transaction committed (a rolled-back one is dropped).
+ *
+ * Held as columns of typed arrays, one slot per stored report, with each village's slots
+ * chained; report ids as UTF-8 bytes in one buffer. About 60 bytes per report, none of them an
+ * object the garbage collector must visit: an object (or an array) per report made every full
+ * collection of the API process walk two million of them, a pause each read and load paid.
  */
 export class StoredKeys implements KeyState {
-  private readonly villages = new Map<string, VillageKeys>();
-  /** Source ids are shared by the many rows of an import: one string each. */
-  private readonly sourceIds = new Map<string, string>();
+  /** Each village's first slot; the rest follow through `next`. */
+  private readonly heads = new Map<string, number>();
+  /** Source ids are shared by the many rows of an import: one string each, by index. */
+  private readonly sources: string[] = [];
+  private readonly sourceIndex = new Map<string, number>();
   private count = 0;
+  private capacity = 0;
+  private month = new Int16Array(0);
+  private submitted = new Float64Array(0);
+  private first = new Float64Array(0);
+  private line = new Int32Array(0);
+  private flags = new Uint8Array(0);
+  private source = new Int32Array(0);
+  private next = new Int32Array(0);
+  private idStart = new Uint32Array(0);
+  private idBytes = new Uint16Array(0);
+  private ids = Buffer.alloc(0);
+  private idsUsed = 0;
 
   /** Reads every stored key, a chunk at a time (2 M reports would not fit one result). */
   static async load(connection: DuckDBConnection): Promise<StoredKeys> {
@@ -155,10 +132,18 @@ export class StoredKeys implements KeyState {
   }
 
   get(village: string, period: string): StoredKey | undefined {
-    const keys = this.villages.get(village);
-    if (!keys) return undefined;
-    const i = keys.find(monthIndex(period));
-    return i === -1 ? undefined : keys.at(i);
+    const slot = this.find(village, monthIndex(period));
+    if (slot === NO_SLOT) return undefined;
+    const flags = this.flags[slot]!;
+    return {
+      submittedMs: this.submitted[slot]!,
+      firstSubmittedMs: this.first[slot]!,
+      onTime: (flags & ON_TIME) !== 0,
+      reportId: this.reportIdAt(slot),
+      sourceId: this.sources[this.source[slot]!]!,
+      line: this.line[slot]!,
+      outcome: flags & OUTCOME_UPDATED ? 'updated' : 'imported',
+    };
   }
 
   holdsReportId(
@@ -167,32 +152,102 @@ export class StoredKeys implements KeyState {
     except: ReportIdException,
     hidden?: ReadonlySet<string>,
   ): boolean {
-    const keys = this.villages.get(village);
-    if (!keys) return false;
-    for (let i = 0; i < keys.reportIds.length; i++) {
+    let slot = this.heads.get(village) ?? NO_SLOT;
+    if (slot === NO_SLOT) return false;
+    const wanted = Buffer.from(reportId);
+    for (; slot !== NO_SLOT; slot = this.next[slot]!) {
       // The cheap test first: the period is spelt out only for the village's own id.
-      if (keys.reportIds[i] !== reportId) continue;
-      const stored = { reportId, sourceId: keys.sources[i]! };
-      const period = addMonths(FIRST_MONTH, keys.months[i]!);
+      if (!this.holdsIdAt(slot, wanted)) continue;
+      const stored = { reportId, sourceId: this.sources[this.source[slot]!]! };
+      const period = addMonths(FIRST_MONTH, this.month[slot]!);
       if (isRepeat(period, stored, reportId, except, hidden)) return true;
     }
     return false;
   }
 
   put(village: string, period: string, key: StoredKey): void {
-    let keys = this.villages.get(village);
-    if (!keys) {
-      keys = new VillageKeys();
-      this.villages.set(village, keys);
-    }
     const month = monthIndex(period);
-    if (keys.find(month) === -1) this.count++;
-    let source = this.sourceIds.get(key.sourceId);
-    if (source === undefined) {
-      source = key.sourceId;
-      this.sourceIds.set(source, source);
+    let slot = this.find(village, month);
+    if (slot === NO_SLOT) {
+      slot = this.count++;
+      if (slot === this.capacity) this.grow();
+      this.month[slot] = month;
+      this.next[slot] = this.heads.get(village) ?? NO_SLOT;
+      this.heads.set(village, slot);
     }
-    keys.put(month, key, source);
+    this.submitted[slot] = key.submittedMs;
+    this.first[slot] = key.firstSubmittedMs;
+    this.line[slot] = key.line;
+    this.flags[slot] =
+      (key.outcome === 'updated' ? OUTCOME_UPDATED : 0) | (key.onTime ? ON_TIME : 0);
+    this.source[slot] = this.sourceNumber(key.sourceId);
+    this.storeReportId(slot, key.reportId);
+  }
+
+  private find(village: string, month: number): number {
+    let slot = this.heads.get(village) ?? NO_SLOT;
+    while (slot !== NO_SLOT && this.month[slot] !== month) slot = this.next[slot]!;
+    return slot;
+  }
+
+  private sourceNumber(sourceId: string): number {
+    let n = this.sourceIndex.get(sourceId);
+    if (n === undefined) {
+      n = this.sources.push(sourceId) - 1;
+      this.sourceIndex.set(sourceId, n);
+    }
+    return n;
+  }
+
+  private reportIdAt(slot: number): string {
+    const start = this.idStart[slot]!;
+    return this.ids.toString('utf8', start, start + this.idBytes[slot]!);
+  }
+
+  private holdsIdAt(slot: number, wanted: Buffer): boolean {
+    const length = this.idBytes[slot]!;
+    if (length !== wanted.length) return false;
+    const start = this.idStart[slot]!;
+    return this.ids.compare(wanted, 0, length, start, start + length) === 0;
+  }
+
+  /** A changed report id is written anew (its old bytes stay: corrections are few). */
+  private storeReportId(slot: number, reportId: string): void {
+    const bytes = Buffer.byteLength(reportId);
+    if (this.idBytes[slot] === bytes && this.reportIdAt(slot) === reportId) return;
+    if (this.idsUsed + bytes > this.ids.length) {
+      const ids = Buffer.alloc(Math.max(2 * this.ids.length, this.idsUsed + bytes, 64 * 1024));
+      this.ids.copy(ids, 0, 0, this.idsUsed);
+      this.ids = ids;
+    }
+    this.ids.write(reportId, this.idsUsed, 'utf8');
+    this.idStart[slot] = this.idsUsed;
+    this.idBytes[slot] = bytes;
+    this.idsUsed += bytes;
+  }
+
+  private grow(): void {
+    const capacity = Math.max(FIRST_CAPACITY, 2 * this.capacity);
+    const wider = <
+      T extends Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float64Array,
+    >(
+      column: T,
+      make: new (length: number) => T,
+    ): T => {
+      const next = new make(capacity);
+      next.set(column as never);
+      return next;
+    };
+    this.month = wider(this.month, Int16Array);
+    this.submitted = wider(this.submitted, Float64Array);
+    this.first = wider(this.first, Float64Array);
+    this.line = wider(this.line, Int32Array);
+    this.flags = wider(this.flags, Uint8Array);
+    this.source = wider(this.source, Int32Array);
+    this.next = wider(this.next, Int32Array);
+    this.idStart = wider(this.idStart, Uint32Array);
+    this.idBytes = wider(this.idBytes, Uint16Array);
+    this.capacity = capacity;
   }
 }
 
