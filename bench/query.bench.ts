@@ -342,8 +342,7 @@ async function callApi(path: string): Promise<void> {
 async function loadOneDistrict(): Promise<void> {
   await national.write(async (tx) => {
     await tx.connection.run('INSERT INTO dirty_scopes VALUES ($1, $2)', [PERIOD, DISTRICT]);
-    await refreshAreaScores(tx.connection);
-    tx.changedOnly([{ period: PERIOD, district_code: DISTRICT }]);
+    tx.changedOnly((await refreshAreaScores(tx.connection)).scopes);
   });
 }
 

@@ -1,6 +1,7 @@
-// `/scores` rows kept between loads, serialised (UTF-8 bytes: a body is their concatenation). A load changes the scores of a few kecamatan
-// and the areas above them; the first read after it re-reads and re-serialises those rows only
-// (the warehouse says which: scoreChangesSince), not a month of the whole country.
+// `/scores` rows kept between loads, serialised (UTF-8 bytes: a body is their concatenation).
+// A load changes the scores of a few kecamatan and the areas above them; the first read after it
+// re-reads and re-serialises those rows only (the warehouse says which: scoreChangesSince), not
+// a month of the whole country.
 import { COUNTRY_CODE, regionOfProvince, type Level } from '@pantau/domain';
 import {
   areaScoreOf,

@@ -9,6 +9,7 @@
 //   4. qualityFlags    (quality-flags.ts)    the flags of the same scopes and changed reports
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COUNTRY_CODE, PILLAR_CODES, regionOfProvince } from '@pantau/domain';
+import type { ScoreScope } from '../warehouse';
 import { periodLiterals } from './period-literals';
 import { refreshQualityFlags, type RaisedFlags } from './quality-flags';
 
@@ -57,12 +58,12 @@ const FROM_DISTRICTS = `
  */
 async function collectScope(
   connection: DuckDBConnection,
-): Promise<{ scopes: number; periods: string[] }> {
+): Promise<{ scopes: ScoreScope[]; periods: string[] }> {
   const reader = await connection.runAndReadAll(
     'SELECT DISTINCT period, district_code FROM dirty_scopes',
   );
   const dirty = reader.getRowsJS() as [string, string][];
-  if (dirty.length === 0) return { scopes: 0, periods: [] };
+  if (dirty.length === 0) return { scopes: [], periods: [] };
   const keys = new Map<string, [string, string, string]>();
   const add = (level: string, code: string, period: string) =>
     keys.set(`${level}|${code}|${period}`, [level, code, period]);
@@ -90,7 +91,10 @@ async function collectScope(
      WHERE area_scores.level = k.level AND area_scores.code = k.code
        AND area_scores.period = k.period`,
   );
-  return { scopes: dirty.length, periods: [...new Set(dirty.map(([period]) => period))] };
+  return {
+    scopes: dirty.map(([period, district_code]) => ({ period, district_code })),
+    periods: [...new Set(dirty.map(([period]) => period))],
+  };
 }
 
 /**
@@ -139,8 +143,8 @@ async function refreshUpperLevels(connection: DuckDBConnection, periods: string[
 
 /** What one refresh did. */
 export interface AreaRefresh {
-  /** Dirty (kecamatan, period) scopes refreshed. */
-  scopes: number;
+  /** The dirty (kecamatan, period) scopes refreshed. */
+  scopes: ScoreScope[];
   /**
    * Quality flags raised that no flag with the same village, period, indicator and method held
    * before, by kecamatan and method (a flag found again is not counted).
@@ -152,11 +156,11 @@ export interface AreaRefresh {
  * Rebuilds `area_scores` rows for every (area, period) above the dirty (district, period)
  * scopes — districts, their regencies, provinces, regions and the country — and the quality
  * flags that depend on them, then clears the dirty lists, in the caller's transaction. Returns
- * how many scopes were refreshed and which flags were raised.
+ * the scopes refreshed and the flags raised.
  */
 export async function refreshAreaScores(connection: DuckDBConnection): Promise<AreaRefresh> {
   const { scopes, periods } = await collectScope(connection);
-  if (scopes === 0) return { scopes: 0, raisedFlags: [] };
+  if (scopes.length === 0) return { scopes, raisedFlags: [] };
   await refreshDistricts(connection, periods);
   await refreshUpperLevels(connection, periods);
   const raisedFlags = await refreshQualityFlags(connection, periods);

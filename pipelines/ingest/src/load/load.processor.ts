@@ -160,14 +160,14 @@ export async function commitSubmissions(
   const { applied, raisedFlags, completedImports, loadedAt } = await warehouse.write(async (tx) => {
     const loadedAt = clock();
     const applied = await applySubmissionBatches(tx, batches, loadedAt);
-    const { raisedFlags } =
+    const { scopes, raisedFlags } =
       applied.touched.length > 0
         ? await refreshAreaScores(tx.connection)
-        : { raisedFlags: [] as RaisedFlags[] };
+        : { scopes: [], raisedFlags: [] as RaisedFlags[] };
     const importIds = new Set(batches.filter((b) => b.source === 'import').map((b) => b.source_id));
     const completedImports = await refreshImportProgress(tx.db, [...importIds], loadedAt);
-    // Scores changed above the kecamatan touched only: readers that keep scores re-read those.
-    tx.changedOnly(applied.touched);
+    // Scores changed in the scopes refreshed only: readers that keep scores re-read those.
+    tx.changedOnly(scopes);
     return { applied, raisedFlags, completedImports, loadedAt };
   });
   const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
