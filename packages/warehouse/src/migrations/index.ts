@@ -9,6 +9,7 @@ import * as areaSums from './007-area-sums';
 import * as qualityFlags from './008-quality-flags';
 import * as importDialect from './009-import-dialect';
 import * as villageIndexes from './010-village-indexes';
+import * as cadreVillageIndex from './011-cadre-village-index';
 
 const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   { version: 1, name: 'initial', ...initial },
@@ -19,6 +20,7 @@ const MIGRATIONS: readonly { version: number; name: string; statements: readonly
   { version: 8, name: 'quality-flags', ...qualityFlags },
   { version: 9, name: 'import-dialect', ...importDialect },
   { version: 10, name: 'village-indexes', ...villageIndexes },
+  { version: 11, name: 'cadre-village-index', ...cadreVillageIndex },
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<number[]> {

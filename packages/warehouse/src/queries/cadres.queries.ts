@@ -20,10 +20,18 @@ export async function getVillageCadre(
   db: Kysely<Database>,
   villageCode: string,
 ): Promise<VillageCadre | null> {
+  // Through the village_code index (a lone equality filter, as getVillageReports reads).
   const row = await db
-    .selectFrom('cadres')
-    .select(['cadre_id', 'name', 'active', 'region', 'updated_at'])
-    .where('village_code', '=', villageCode)
+    .with(
+      (cte) => cte('v').materialized(),
+      (db) =>
+        db
+          .selectFrom('cadres')
+          .select(['cadre_id', 'name', 'active', 'region', 'updated_at'])
+          .where('village_code', '=', villageCode),
+    )
+    .selectFrom('v')
+    .selectAll()
     .orderBy('active', 'desc')
     .orderBy('updated_at', 'desc')
     .orderBy('cadre_id', 'desc')
