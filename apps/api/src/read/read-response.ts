@@ -171,6 +171,19 @@ async function respond(
   return new Response(await coded(coding), { status: 200, headers });
 }
 
+/** Bodies handlers gave as bytes (jsonBytes), by their response: kept without reading a copy. */
+const givenBytes = new WeakMap<Response, Bytes>();
+
+/**
+ * A 200 JSON response of bytes a handler already holds (JSON it assembled itself): the layer
+ * keeps these very bytes rather than reading the response back into a copy.
+ */
+export function jsonBytes(c: Context, bytes: Bytes): Response {
+  const response = c.body(bytes, 200, { 'content-type': 'application/json' });
+  givenBytes.set(response, bytes);
+  return response;
+}
+
 /** Answers a read from its cached body, or runs it and keeps its body (200 JSON only). */
 export function readResponse(
   deps: AppDeps,
@@ -195,7 +208,7 @@ export function readResponse(
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('application/json')) return;
     deps.metrics.readCache.inc({ result: 'miss' });
-    const identity = new Uint8Array(await c.res.arrayBuffer());
+    const identity = givenBytes.get(c.res) ?? new Uint8Array(await c.res.arrayBuffer());
     const body: Body = { type, identity, coded: {}, codedBytes: 0 };
     // A write that landed while this read ran may or may not show in it: tag and keep nothing.
     const unchanged = deps.warehouse.version === version;

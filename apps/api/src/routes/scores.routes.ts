@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { LEVELS } from '@pantau/domain';
 import { countAreasIn, listAreaScores } from '@pantau/warehouse';
 import type { AppDeps } from '../deps';
-import { jsonRead } from '../read/read-response';
+import { jsonBytes, jsonRead } from '../read/read-response';
 import { scoresMemoOf } from '../read/scores-memo';
 import { validationHook } from '../errors';
 import { resolveParent, resolvePeriod } from '../read/read-scope';
@@ -45,19 +45,22 @@ export const scoresSchema = z
 
 const utf8 = new TextEncoder();
 const COMMA = utf8.encode(',');
+const END = utf8.encode(']}');
 
 /** `head` with a last field `rows`, in JSON: the rows are already serialised. */
 function jsonWithRows(head: object, rows: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const text = JSON.stringify({ ...head, rows: [] });
-  const parts: Uint8Array[] = [utf8.encode(text.slice(0, -']}'.length))];
-  rows.forEach((row, i) => parts.push(...(i === 0 ? [row] : [COMMA, row])));
-  parts.push(utf8.encode(']}'));
-  const body = new Uint8Array(parts.reduce((bytes, part) => bytes + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    body.set(part, offset);
-    offset += part.byteLength;
-  }
+  const start = utf8.encode(JSON.stringify({ ...head, rows: [] }).slice(0, -']}'.length));
+  let length = start.byteLength + END.byteLength + Math.max(0, rows.length - 1);
+  for (const row of rows) length += row.byteLength;
+  const body = new Uint8Array(length);
+  body.set(start, 0);
+  let offset = start.byteLength;
+  rows.forEach((row, i) => {
+    if (i > 0) body.set(COMMA, offset++);
+    body.set(row, offset);
+    offset += row.byteLength;
+  });
+  body.set(END, offset);
   return body;
 }
 
@@ -97,6 +100,6 @@ export function scoresRoutes(deps: AppDeps) {
     }
     // The scores as they stand: rows kept serialised between loads (scores-memo.ts).
     const rows = await scoresMemoOf(deps.warehouse).rows({ ...scope, period, limit: query.limit });
-    return c.body(jsonWithRows(head, rows), 200, { 'content-type': 'application/json' });
+    return jsonBytes(c, jsonWithRows(head, rows));
   });
 }
