@@ -12,7 +12,11 @@ const PER_MINUTE = 5;
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ limits: { ...DEFAULT_TEST_LIMITS, submitPerMinute: PER_MINUTE } });
+  t = await createTestApp({
+    limits: { ...DEFAULT_TEST_LIMITS, submitPerMinute: PER_MINUTE },
+    // The limiter refills with the app's clock: a still one, so no refill lands between posts.
+    clock: () => new Date('2024-02-01T00:00:00Z'),
+  });
 });
 
 afterAll(async () => {

@@ -113,7 +113,7 @@ function reportIdOf(report: Record<string, unknown>): string | null {
 }
 
 export function reportsRoutes(deps: AppDeps) {
-  const rate = new SubmitRateLimiter(deps.limits);
+  const rate = new SubmitRateLimiter(deps.limits, () => deps.clock().getTime());
   const handOver = createLoadHandOver(deps.queues.load);
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
   app.use('/reports', requireRole(deps, SUBMIT_ROLES));
