@@ -77,6 +77,23 @@ export function regionOfProvince(provinceCode: string): string | undefined {
   return regionByProvince.get(provinceCode);
 }
 
+/**
+ * The code of the area of `level` (above villages) that holds kecamatan `district`: a prefix of
+ * its code, or its province's region; null for a province in no region.
+ */
+export function districtHolder(level: Exclude<Level, 'village'>, district: string): string | null {
+  switch (level) {
+    case 'district':
+      return district;
+    case 'regency':
+      return district.slice(0, 5);
+    case 'province':
+      return district.slice(0, 2);
+    case 'region':
+      return regionOfProvince(district.slice(0, 2)) ?? null;
+  }
+}
+
 const CODE_PATTERNS: Record<Level, RegExp> = {
   region: /^[A-Z]{3}$/,
   province: /^\d{2}$/,

@@ -1,5 +1,6 @@
 // The hierarchy in memory, so checking the areas a request names costs no query.
 import { hierarchyOf, type Area, type Warehouse } from '@pantau/warehouse';
+import { perWarehouse } from './per-warehouse';
 
 /** All areas by code: the warehouse's hierarchy in memory (hierarchyOf), loaded on first use. */
 export class AreaDirectory {
@@ -42,13 +43,5 @@ export class AreaDirectory {
   }
 }
 
-const directories = new WeakMap<Warehouse, AreaDirectory>();
-
-export function areaDirectoryOf(warehouse: Warehouse): AreaDirectory {
-  let directory = directories.get(warehouse);
-  if (!directory) {
-    directory = new AreaDirectory(warehouse);
-    directories.set(warehouse, directory);
-  }
-  return directory;
-}
+/** The area directory of a warehouse (one per warehouse, made on first use). */
+export const areaDirectoryOf = perWarehouse((warehouse) => new AreaDirectory(warehouse));

@@ -2,7 +2,7 @@
 // A load changes the scores of a few kecamatan and the areas above them; the first read after it
 // re-reads and re-serialises those rows only (the warehouse says which: scoreChangesSince), not
 // a month of the whole country.
-import { COUNTRY_CODE, regionOfProvince, type Level } from '@pantau/domain';
+import { COUNTRY_CODE, districtHolder } from '@pantau/domain';
 import {
   areaScoreOf,
   expectedCounts,
@@ -15,6 +15,7 @@ import {
   type Warehouse,
 } from '@pantau/warehouse';
 import { ByteLru } from './byte-lru';
+import { perWarehouse } from './per-warehouse';
 
 /** Memory for kept pages: every kecamatan of a few dozen months. */
 const MEMO_BYTES = 64 * 1024 * 1024;
@@ -33,33 +34,16 @@ interface Page {
 
 type PageQuery = Omit<AreaScoresQuery, 'limit' | 'asOf'>;
 
-/** The code of the area of `level` that holds kecamatan `district` (villages: none, one). */
-function holderAt(level: Level, district: string): string | null {
-  switch (level) {
-    case 'district':
-      return district;
-    case 'regency':
-      return district.slice(0, 5);
-    case 'province':
-      return district.slice(0, 2);
-    case 'region':
-      return regionOfProvince(district.slice(0, 2)) ?? null;
-    case 'village':
-      return null;
-  }
-}
-
 /** Codes of the page's areas whose scores the `changes` of its period touched. */
 function touchedCodes(page: Page, query: PageQuery, changes: readonly ScoreScope[]): string[] {
   const codes = new Set<string>();
   for (const { period, district_code } of changes) {
     if (period !== query.period) continue;
-    const holder = holderAt(query.level, district_code);
     const touched =
-      holder === null
+      query.level === 'village'
         ? page.hierarchy.inside('village', district_code).map((village) => village.code)
-        : [holder];
-    for (const code of touched) if (page.json.has(code)) codes.add(code);
+        : [districtHolder(query.level, district_code)];
+    for (const code of touched) if (code !== null && page.json.has(code)) codes.add(code);
   }
   return [...codes];
 }
@@ -134,14 +118,5 @@ export class ScoresMemo {
   }
 }
 
-const memos = new WeakMap<Warehouse, ScoresMemo>();
-
 /** The scores memo of a warehouse (one per warehouse, made on first use). */
-export function scoresMemoOf(warehouse: Warehouse): ScoresMemo {
-  let memo = memos.get(warehouse);
-  if (!memo) {
-    memo = new ScoresMemo(warehouse);
-    memos.set(warehouse, memo);
-  }
-  return memo;
-}
+export const scoresMemoOf = perWarehouse((warehouse) => new ScoresMemo(warehouse));

@@ -8,7 +8,7 @@
 //   3. upperLevels     reads `scope_keys`    regency … country rows from kecamatan rows
 //   4. qualityFlags    (quality-flags.ts)    the flags of the same scopes and changed reports
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { COUNTRY_CODE, PILLAR_CODES, regionOfProvince } from '@pantau/domain';
+import { COUNTRY_CODE, districtHolder, PILLAR_CODES } from '@pantau/domain';
 import type { ScoreScope } from '../warehouse';
 import { periodLiterals } from './period-literals';
 import { refreshQualityFlags, type RaisedFlags } from './quality-flags';
@@ -56,23 +56,18 @@ const FROM_DISTRICTS = `
  * period) above them — ancestors are prefixes of a kecamatan code, the region comes from the
  * province — and their stale rows deleted.
  */
-async function collectScope(
-  connection: DuckDBConnection,
-): Promise<{ scopes: ScoreScope[]; periods: string[] }> {
+async function collectScope(connection: DuckDBConnection): Promise<ScoreScope[]> {
   const reader = await connection.runAndReadAll(
     'SELECT DISTINCT period, district_code FROM dirty_scopes',
   );
   const dirty = reader.getRowsJS() as [string, string][];
-  if (dirty.length === 0) return { scopes: [], periods: [] };
+  if (dirty.length === 0) return [];
   const keys = new Map<string, [string, string, string]>();
   const add = (level: string, code: string, period: string) =>
     keys.set(`${level}|${code}|${period}`, [level, code, period]);
   for (const [period, district] of dirty) {
-    const province = district.slice(0, 2);
-    add('district', district, period);
-    add('regency', district.slice(0, 5), period);
-    add('province', province, period);
-    add('region', regionOfProvince(province) ?? '', period);
+    for (const level of ['district', 'regency', 'province', 'region'] as const)
+      add(level, districtHolder(level, district) ?? '', period);
     add('country', COUNTRY_CODE, period);
   }
   await connection.run(
@@ -91,10 +86,7 @@ async function collectScope(
      WHERE area_scores.level = k.level AND area_scores.code = k.code
        AND area_scores.period = k.period`,
   );
-  return {
-    scopes: dirty.map(([period, district_code]) => ({ period, district_code })),
-    periods: [...new Set(dirty.map(([period]) => period))],
-  };
+  return dirty.map(([period, district_code]) => ({ period, district_code }));
 }
 
 /**
@@ -159,8 +151,9 @@ export interface AreaRefresh {
  * the scopes refreshed and the flags raised.
  */
 export async function refreshAreaScores(connection: DuckDBConnection): Promise<AreaRefresh> {
-  const { scopes, periods } = await collectScope(connection);
+  const scopes = await collectScope(connection);
   if (scopes.length === 0) return { scopes, raisedFlags: [] };
+  const periods = [...new Set(scopes.map((s) => s.period))];
   await refreshDistricts(connection, periods);
   await refreshUpperLevels(connection, periods);
   const raisedFlags = await refreshQualityFlags(connection, periods);
