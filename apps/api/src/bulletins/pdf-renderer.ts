@@ -1,7 +1,7 @@
 // HTML to PDF with headless Chromium (playwright-core driving the system's browser): one browser
-// started on first use and kept, one fresh page per document.
+// started on first use and kept, with a few pages kept between documents.
 import { access, constants } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ApiError } from '../errors';
 
 /** No sandbox (containers), no GPU, no background traffic to Google; the browser tests use them too. */
@@ -19,6 +19,13 @@ export const CHROMIUM_FLAGS = [
 /** A document that takes longer than this to print is not coming. */
 const RENDER_TIMEOUT_MS = 60_000;
 
+/**
+ * Pages kept for the next documents: a new page starts a renderer process (300–400 ms on 2 cores),
+ * a kept one prints at once (a print is ~200 ms). The documents are our own HTML, JavaScript off,
+ * offline: nothing of one is left for the next, whose content replaces it.
+ */
+const KEPT_PAGES = 2;
+
 export class ChromiumMissing extends ApiError {
   constructor(executablePath: string, why: string) {
     super(
@@ -33,11 +40,12 @@ export class ChromiumMissing extends ApiError {
 }
 
 export class PdfRenderer {
-  private browser: Promise<Browser> | null = null;
+  private browser: Promise<BrowserContext> | null = null;
+  private kept: Page[] = [];
 
   constructor(private readonly executablePath: string) {}
 
-  private async launch(): Promise<Browser> {
+  private async launch(): Promise<BrowserContext> {
     try {
       await access(this.executablePath, constants.X_OK);
     } catch {
@@ -50,14 +58,17 @@ export class PdfRenderer {
         headless: true,
       });
       // A browser that dies (killed, out of memory) is started again by the next render.
-      browser.on('disconnected', () => (this.browser = null));
-      return browser;
+      browser.on('disconnected', () => {
+        this.browser = null;
+        this.kept = [];
+      });
+      return await browser.newContext({ javaScriptEnabled: false, offline: true });
     } catch (error) {
       throw new ChromiumMissing(this.executablePath, (error as Error).message.split('\n')[0]!);
     }
   }
 
-  private started(): Promise<Browser> {
+  private started(): Promise<BrowserContext> {
     this.browser ??= this.launch();
     this.browser.catch(() => (this.browser = null));
     return this.browser;
@@ -65,21 +76,34 @@ export class PdfRenderer {
 
   /** The document printed on A4 as its own @page rules say, backgrounds included. */
   async pdf(html: string): Promise<Buffer> {
-    const browser = await this.started();
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const page = await this.page();
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(RENDER_TIMEOUT_MS);
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    } finally {
-      await context.close();
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      if (this.kept.length < KEPT_PAGES) this.kept.push(page);
+      else await page.close();
+      return pdf;
+    } catch (error) {
+      // A page that failed (timed out, crashed) is not trusted with the next document.
+      await page.close().catch(() => undefined);
+      throw error;
     }
   }
 
+  /** A kept page of the running browser, or a new one. */
+  private async page(): Promise<Page> {
+    for (let page = this.kept.pop(); page; page = this.kept.pop()) {
+      if (!page.isClosed()) return page;
+    }
+    const page = await (await this.started()).newPage();
+    page.setDefaultTimeout(RENDER_TIMEOUT_MS);
+    return page;
+  }
+
   async close(): Promise<void> {
-    const browser = this.browser;
+    const context = this.browser;
     this.browser = null;
-    await (await browser?.catch(() => null))?.close();
+    this.kept = [];
+    await (await context?.catch(() => null))?.browser()?.close();
   }
 }

@@ -146,8 +146,7 @@ describe.each(CALLS)('$route ($path)', ({ route, path, body, expect: statuses })
     const answers: [Who, number][] = [];
     for (const who of WHO) answers.push([who, (await call(who, path, method, body)).status]);
     expect(answers).toEqual(WHO.map((who, i) => [who, statuses[i]]));
-    // Eight callers of a PDF bulletin are eight Chromium prints: seconds on a busy machine.
-  }, 30_000);
+  });
 
   it('challenges a caller without a valid token with WWW-Authenticate: Bearer', async () => {
     const denied = await call('nobody', path, method, body);
