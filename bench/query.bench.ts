@@ -49,6 +49,8 @@ const MARGIN_MS = 10;
 const PERIOD = LAST_PERIOD;
 const TREND_FROM = '2024-01';
 const VILLAGE = '15.02.02.2004';
+/** Another village of DISTRICT: the one whose report each cold load stands for. */
+const NEIGHBOUR = '15.02.02.2024';
 /** The kecamatan a load before each cold API call refreshes: inside every scope read here. */
 const DISTRICT = '15.02.02';
 
@@ -235,8 +237,8 @@ const CASES: Case[] = [
   {
     endpoint: '/compare',
     scope: '2 villages',
-    path: `/compare?areas=${VILLAGE},15.02.02.2024&${p}&from=${TREND_FROM}&to=${PERIOD}`,
-    direct: compare([VILLAGE, '15.02.02.2024']),
+    path: `/compare?areas=${VILLAGE},${NEIGHBOUR}&${p}&from=${TREND_FROM}&to=${PERIOD}`,
+    direct: compare([VILLAGE, NEIGHBOUR]),
   },
   {
     endpoint: '/distribution',
@@ -336,13 +338,14 @@ async function callApi(path: string): Promise<void> {
 
 /**
  * A live load's commit: the aggregates of DISTRICT and every area above it rebuilt for the month
- * read, said to the warehouse as the loader says it. Every read after it misses the read cache;
- * what keeps rows between loads re-reads those of the kecamatan and its ancestors.
+ * read, said to the warehouse as the loader says it — here for a report of NEIGHBOUR, another
+ * village of the kecamatan. Every read after it misses the read cache; what keeps rows between
+ * loads re-reads those of the kecamatan and its ancestors, and keeps other villages' pages.
  */
 async function loadOneDistrict(): Promise<void> {
   await national.write(async (tx) => {
     await tx.connection.run('INSERT INTO dirty_scopes VALUES ($1, $2)', [PERIOD, DISTRICT]);
-    tx.changedOnly((await refreshAreaScores(tx.connection)).scopes);
+    tx.changedOnly((await refreshAreaScores(tx.connection)).scopes, [NEIGHBOUR]);
   });
 }
 
@@ -358,7 +361,7 @@ try {
   );
   line(
     `${selected.length} cases, ${WARMUP} warm-up + ${RUNS} runs each, API and direct interleaved; period ${PERIOD}; ` +
-      `${COLD ? `cold: a load refreshing kecamatan ${DISTRICT} of ${PERIOD} before each API call (the read cache always misses, as the first read after a load)` : 'warm (--warm): repeated reads hit the read cache'}\n`,
+      `${COLD ? `cold: a load of a report of ${NEIGHBOUR}, refreshing kecamatan ${DISTRICT} of ${PERIOD}, before each API call (the read cache always misses, as the first read after a load)` : 'warm (--warm): repeated reads hit the read cache'}\n`,
   );
   const header = [
     'endpoint',

@@ -103,36 +103,45 @@ describe('Warehouse.version', () => {
   });
 });
 
-describe('Warehouse.scoreChangesSince', () => {
+describe('Warehouse.scoreChangesSince and villageChangesSince', () => {
   const bangko = { period: '2024-03', district_code: '15.02.02' };
   const kerinci = { period: '2024-04', district_code: '15.01.01' };
+  const [KUNGKAI, LEMPUR_TENGAH] = ['15.02.02.2004', '15.01.01.1004'];
 
-  it('gives the scopes the commits after a version said they changed; null past one that did not say', async () => {
+  it('gives the scopes and villages the commits after a version said they changed; null past one that did not say', async () => {
     const warehouse = await openWarehouse({ dataDir: null });
     try {
       expect(warehouse.scoreChangesSince(0)).toEqual([]);
-      await warehouse.write(async (tx) => tx.changedOnly([bangko]));
-      await warehouse.write(async (tx) => tx.changedOnly([]));
-      await warehouse.write(async (tx) => tx.changedOnly([kerinci]));
+      expect(warehouse.villageChangesSince(0)).toEqual(new Set());
+      await warehouse.write(async (tx) => tx.changedOnly([bangko], [KUNGKAI]));
+      await warehouse.write(async (tx) => tx.changedOnly([], []));
+      await warehouse.write(async (tx) => tx.changedOnly([kerinci], [LEMPUR_TENGAH, KUNGKAI]));
       expect(warehouse.scoreChangesSince(0)).toEqual([bangko, kerinci]);
       expect(warehouse.scoreChangesSince(1)).toEqual([kerinci]);
       expect(warehouse.scoreChangesSince(3)).toEqual([]);
+      expect(warehouse.villageChangesSince(0)).toEqual(new Set([KUNGKAI, LEMPUR_TENGAH]));
+      expect(warehouse.villageChangesSince(1)).toEqual(new Set([LEMPUR_TENGAH, KUNGKAI]));
+      expect(warehouse.villageChangesSince(2)).toEqual(new Set([LEMPUR_TENGAH, KUNGKAI]));
+      expect(warehouse.villageChangesSince(3)).toEqual(new Set());
 
       // Neither a dry run nor a failed write is a change.
-      await warehouse.write(async (tx) => tx.changedOnly([bangko]), { rollback: true });
+      await warehouse.write(async (tx) => tx.changedOnly([bangko], [KUNGKAI]), { rollback: true });
       await expect(
         warehouse.write(async (tx) => {
-          tx.changedOnly([bangko]);
+          tx.changedOnly([bangko], [KUNGKAI]);
           throw new Error('refused');
         }),
       ).rejects.toThrow('refused');
       expect(warehouse.scoreChangesSince(3)).toEqual([]);
+      expect(warehouse.villageChangesSince(3)).toEqual(new Set());
 
       // A write that does not say what it changed may have changed anything.
       await warehouse.write(async () => undefined);
       expect(warehouse.scoreChangesSince(3)).toBeNull();
       expect(warehouse.scoreChangesSince(0)).toBeNull();
       expect(warehouse.scoreChangesSince(4)).toEqual([]);
+      expect(warehouse.villageChangesSince(3)).toBeNull();
+      expect(warehouse.villageChangesSince(4)).toEqual(new Set());
     } finally {
       await warehouse.close();
     }
@@ -141,8 +150,10 @@ describe('Warehouse.scoreChangesSince', () => {
   it('forgets commits past the last thousand: asked about one of them, it cannot say', async () => {
     const warehouse = await openWarehouse({ dataDir: null });
     try {
-      for (let i = 0; i < 1_001; i++) await warehouse.write(async (tx) => tx.changedOnly([bangko]));
+      for (let i = 0; i < 1_001; i++)
+        await warehouse.write(async (tx) => tx.changedOnly([bangko], [KUNGKAI]));
       expect(warehouse.scoreChangesSince(0)).toBeNull();
+      expect(warehouse.villageChangesSince(0)).toBeNull();
       expect(warehouse.scoreChangesSince(1)).toHaveLength(1_000);
       expect(warehouse.scoreChangesSince(1_000)).toEqual([bangko]);
     } finally {

@@ -40,10 +40,11 @@ export interface WriteContext {
   keys: KeyState;
   /**
    * Says that this transaction changed area scores only above these (period, kecamatan) scopes,
-   * and neither the hierarchy nor the cadre roster. Without it, a commit counts as changing
-   * everything (see `Warehouse.scoreChangesSince`).
+   * the lineage (reports, replaced reports, submissions) only of these villages, and neither the
+   * hierarchy nor the cadre roster. Without it, a commit counts as changing everything (see
+   * `Warehouse.scoreChangesSince` and `Warehouse.villageChangesSince`).
    */
-  changedOnly(scopes: readonly ScoreScope[]): void;
+  changedOnly(scopes: readonly ScoreScope[], villages: readonly string[]): void;
 }
 
 /** A kecamatan in a month: what a load changes, and everything above it. */
@@ -52,7 +53,13 @@ export interface ScoreScope {
   district_code: string;
 }
 
-/** Commits remembered by `scoreChangesSince`: enough for a busy minute of live loads. */
+/** What a commit said it changed (`WriteContext.changedOnly`). */
+interface Changes {
+  scopes: ScoreScope[];
+  villages: string[];
+}
+
+/** Commits remembered by the change log: enough for a busy minute of live loads. */
 const CHANGE_LOG_COMMITS = 1_000;
 
 export interface WriteOptions {
@@ -88,6 +95,12 @@ export interface Warehouse {
    * refresh only these.
    */
   scoreChangesSince(version: number): readonly ScoreScope[] | null;
+  /**
+   * The villages whose lineage (reports, replaced reports, submissions) changed in the commits
+   * after `version`; null as for `scoreChangesSince`. Readers that memoise a village's page
+   * drop only these.
+   */
+  villageChangesSince(version: number): ReadonlySet<string> | null;
   /**
    * A connection of its own, for long reads that should hold no pooled reader (the lake
    * publisher's snapshot). Closed by its user, or at the latest by `close()`.
@@ -125,7 +138,20 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   let lastWriteError: Error | null = null;
   let version = 0;
   /** What each of the last commits changed (null: anything), oldest first; the last is `version`. */
-  const changeLog: { version: number; scopes: readonly ScoreScope[] | null }[] = [];
+  const changeLog: { version: number; changes: Changes | null }[] = [];
+
+  /** What the commits after `since` said they changed; null if one did not say, or is forgotten. */
+  function changesSince(since: number): Changes[] | null {
+    const first = changeLog.length === 0 ? version + 1 : changeLog[0]!.version;
+    if (since < first - 1) return null;
+    const said: Changes[] = [];
+    for (const entry of changeLog) {
+      if (entry.version <= since) continue;
+      if (entry.changes === null) return null;
+      said.push(entry.changes);
+    }
+    return said;
+  }
   const ownConnections: DuckDBConnection[] = [];
 
   async function transaction<T>(
@@ -134,8 +160,12 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   ): Promise<T> {
     if (closed) throw new Error('warehouse is closed');
     const overlay = new KeyOverlay(keys);
-    let changed: ScoreScope[] | null = null;
-    const changedOnly = (scopes: readonly ScoreScope[]) => (changed ??= []).push(...scopes);
+    let changed: Changes | null = null;
+    const changedOnly = (scopes: readonly ScoreScope[], villages: readonly string[]) => {
+      changed ??= { scopes: [], villages: [] };
+      changed.scopes.push(...scopes);
+      changed.villages.push(...villages);
+    };
     try {
       const result = await inTransaction(
         writer,
@@ -145,7 +175,7 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
       if (!options.rollback) {
         overlay.commit();
         version++;
-        changeLog.push({ version, scopes: changed });
+        changeLog.push({ version, changes: changed });
         if (changeLog.length > CHANGE_LOG_COMMITS) changeLog.shift();
       }
       lastWriteError = null;
@@ -167,15 +197,11 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
       return version;
     },
     scoreChangesSince(since) {
-      const first = changeLog.length === 0 ? version + 1 : changeLog[0]!.version;
-      if (since < first - 1) return null;
-      const scopes: ScoreScope[] = [];
-      for (const entry of changeLog) {
-        if (entry.version <= since) continue;
-        if (entry.scopes === null) return null;
-        scopes.push(...entry.scopes);
-      }
-      return scopes;
+      return changesSince(since)?.flatMap((changes) => changes.scopes) ?? null;
+    },
+    villageChangesSince(since) {
+      const changes = changesSince(since);
+      return changes && new Set(changes.flatMap((c) => c.villages));
     },
     write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
       const next = queue.then(() => transaction(work, options));

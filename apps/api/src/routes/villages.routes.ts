@@ -1,7 +1,7 @@
 // GET /villages/{code}/reports: a village's reports over time, raw values and scores, with lineage.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { levelOfCode } from '@pantau/domain';
-import { getVillageCadre, getVillageReports, type VillageReport } from '@pantau/warehouse';
+import type { VillageReport } from '@pantau/warehouse';
 import {
   visibleCadre,
   visibleReplacedReport,
@@ -12,6 +12,7 @@ import type { AppDeps } from '../deps';
 import { jsonRead } from '../read/read-response';
 import { validationHook } from '../errors';
 import { requireArea } from '../read/read-scope';
+import { villageMemoOf } from '../read/village-memo';
 import { submissionJson, submissionSchema } from '../schemas/ingest.schemas';
 import { limitParam } from '../schemas/query-params';
 import { areaSchema, pillarScoresSchema } from '../schemas/scores.schemas';
@@ -141,10 +142,7 @@ export function villagesRoutes(deps: AppDeps) {
     const { limit } = c.req.valid('query');
     const principal = c.var.principal;
     const village = await requireArea(deps, principal, code, 'code');
-    const [history, cadre] = await Promise.all([
-      getVillageReports(deps.warehouse.db, code, limit),
-      getVillageCadre(deps.warehouse.db, code),
-    ]);
+    const { cadre, ...history } = await villageMemoOf(deps.warehouse).page(code, limit);
     return c.json(
       {
         village,

@@ -50,6 +50,11 @@ export interface ApplyResult {
   touched: { period: string; district_code: string }[];
   /** The (village, period) keys whose stored report changed. */
   changed: { village_code: string; period: string }[];
+  /**
+   * Villages whose lineage was written: each village a submission applied now names (a rejected
+   * one's as recorded), so their reports, replaced reports and submissions may have changed.
+   */
+  villages: string[];
 }
 
 /** What applying needs of the write transaction: the writer connection and the stored keys. */
@@ -360,6 +365,19 @@ async function recordSubmissions(connection: DuckDBConnection, loadedAt: string)
   );
 }
 
+/** The villages the submissions of `batches` name, as `submissions` records them. */
+function namedVillages(batches: readonly SubmissionBatch[]): string[] {
+  const villages = new Set<string>();
+  for (const batch of batches) {
+    for (const row of batch.valid) villages.add(row[3]);
+    for (const [, , payload] of batch.rejected) {
+      const village = field(payload, 'village_code');
+      if (village !== null) villages.add(village);
+    }
+  }
+  return [...villages];
+}
+
 /**
  * Step 8: the (period, district) scopes whose pre-aggregates are now stale, and the changed
  * reports whose quality flags are, marked dirty.
@@ -408,7 +426,14 @@ export async function applySubmissionBatches(
   const { connection } = tx;
   const { batches: unique, repeats } = dropRepeats(input);
   if (unique.every((b) => b.valid.length + b.rejected.length === 0)) {
-    return { outcomes: [], skipped: repeats, superseded: [], touched: [], changed: [] };
+    return {
+      outcomes: [],
+      skipped: repeats,
+      superseded: [],
+      touched: [],
+      changed: [],
+      villages: [],
+    };
   }
   const loaded = loadedAt.toISOString();
   const { batches, skipped } = await skipRecorded(connection, unique);
@@ -451,6 +476,7 @@ export async function applySubmissionBatches(
     })),
     touched,
     changed: [...changed.values()],
+    villages: namedVillages(batches),
   };
 }
 

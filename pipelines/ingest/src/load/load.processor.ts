@@ -166,8 +166,9 @@ export async function commitSubmissions(
         : { scopes: [], raisedFlags: [] as RaisedFlags[] };
     const importIds = new Set(batches.filter((b) => b.source === 'import').map((b) => b.source_id));
     const completedImports = await refreshImportProgress(tx.db, [...importIds], loadedAt);
-    // Scores changed in the scopes refreshed only: readers that keep scores re-read those.
-    tx.changedOnly(scopes);
+    // Scores changed in the scopes refreshed only, lineage in the villages named only: readers
+    // that keep scores or village pages re-read those.
+    tx.changedOnly(scopes, applied.villages);
     return { applied, raisedFlags, completedImports, loadedAt };
   });
   const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
