@@ -1,42 +1,31 @@
 // The village memo against the SQL path: after every load (which says which villages it wrote)
 // and every other write (which does not), each village's kept page equals a fresh read — its
 // reports, replaced reports, submissions (rejected ones included) and cadre.
-import type { IndicatorValue } from '@pantau/domain';
 import { commitSubmissions } from '@pantau/ingest';
 import {
   getVillageCadre,
   getVillageReports,
   openWarehouse,
   packSubmissions,
-  upsertCadres,
   type Submission,
   type Warehouse,
 } from '@pantau/warehouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addCadre,
+  countingReads,
   FEBRUARY,
+  FIXTURE_VILLAGES,
   KUNGKAI,
-  LEMPUR_TENGAH,
   loadReadFixture,
   MARCH,
-  PAUH_MENANG,
-  SUNGAI_KAPAS,
-  SUNGAI_UDANG,
+  randomIndicators,
+  seededRandom,
   submission,
-  TAMBAKREJA,
-  WONOREJO,
+  SUNGAI_KAPAS,
 } from '../testing/read-fixture';
 import { VillageMemo } from './village-memo';
 
-const VILLAGES = [
-  KUNGKAI,
-  SUNGAI_KAPAS,
-  SUNGAI_UDANG,
-  PAUH_MENANG,
-  LEMPUR_TENGAH,
-  WONOREJO,
-  TAMBAKREJA,
-];
 const PERIODS = [FEBRUARY, MARCH];
 /** The route's default, and a limit that cuts each list short. */
 const LIMITS = [60, 2];
@@ -47,15 +36,6 @@ beforeAll(async () => {
   await loadReadFixture(warehouse);
 });
 afterAll(() => warehouse.close());
-
-/** A small deterministic generator, so a failure replays. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 function rejected(sourceId: string, line: number, village: string): Submission {
   return {
@@ -71,7 +51,7 @@ function rejected(sourceId: string, line: number, village: string): Submission {
 }
 
 async function expectSameAsSql(memo: VillageMemo, step: number): Promise<void> {
-  for (const village of VILLAGES) {
+  for (const village of FIXTURE_VILLAGES) {
     for (const limit of LIMITS) {
       const [lineage, cadre] = await Promise.all([
         getVillageReports(warehouse.db, village, limit),
@@ -88,43 +68,29 @@ async function expectSameAsSql(memo: VillageMemo, step: number): Promise<void> {
 describe('VillageMemo', () => {
   it('equals the SQL path through loads, corrections, rejections and other writes', async () => {
     const memo = new VillageMemo(warehouse);
-    const next = random(29);
+    const next = seededRandom(29);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
     await expectSameAsSql(memo, -1);
     for (let step = 0; step < 12; step++) {
       if (step % 6 === 5) {
-        // A write that does not say what it changed: the roster, here.
-        await warehouse.write((tx) =>
-          upsertCadres(tx.connection, [
-            {
-              cadre_id: `KD-extra-${step}`,
-              name: 'Extra',
-              village_code: pick(VILLAGES),
-              region: 'JKT',
-              active: true,
-            },
-          ]),
-        );
+        await addCadre(warehouse, step, pick(FIXTURE_VILLAGES), true);
       } else {
         // Now and then a source sends again (a later row of it supersedes its earlier one), a
         // report is older than the stored one (ignored), or a row is rejected.
         const source = step % 3 === 2 ? `load-${step - 1}` : `load-${step}`;
         const rows: Submission[] = Array.from({ length: 1 + Math.floor(next() * 3) }, (_, i) => {
-          const indicators: Record<string, IndicatorValue> = {
-            gov_online_letters_pct: Math.floor(next() * 100),
-            mob_signal_level: Math.floor(next() * 4),
-          };
+          const indicators = randomIndicators(next);
           const day = next() < 0.2 ? 1 : 10 + step;
           return submission(
             source,
             100 * step + i + 1,
-            pick(VILLAGES),
+            pick(FIXTURE_VILLAGES),
             pick(PERIODS),
             indicators,
             `2023-04-${String(day).padStart(2, '0')}T09:00:00+07:00`,
           );
         });
-        rows.push(rejected(source, 100 * step + 50, pick(VILLAGES)));
+        rows.push(rejected(source, 100 * step + 50, pick(FIXTURE_VILLAGES)));
         await commitSubmissions(warehouse, packSubmissions(rows));
       }
       await expectSameAsSql(memo, step);
@@ -132,18 +98,10 @@ describe('VillageMemo', () => {
   }, 60_000);
 
   it('reads again only the villages a load names', async () => {
-    let reads = 0;
-    const counted: Warehouse = Object.create(warehouse, {
-      db: {
-        get() {
-          reads++;
-          return warehouse.db;
-        },
-      },
-    });
-    const memo = new VillageMemo(counted);
-    for (const village of VILLAGES) await memo.page(village, 60);
-    const built = reads;
+    const counted = countingReads(warehouse);
+    const memo = new VillageMemo(counted.warehouse);
+    for (const village of FIXTURE_VILLAGES) await memo.page(village, 60);
+    const built = counted.reads();
     await commitSubmissions(
       warehouse,
       packSubmissions([
@@ -151,8 +109,8 @@ describe('VillageMemo', () => {
         rejected('memo', 2, SUNGAI_KAPAS),
       ]),
     );
-    for (const village of VILLAGES) await memo.page(village, 60);
-    expect(reads).toBe(built + 2);
+    for (const village of FIXTURE_VILLAGES) await memo.page(village, 60);
+    expect(counted.reads()).toBe(built + 2);
     const page = await memo.page(KUNGKAI, 60);
     expect(page.reports.find((r) => r.period === MARCH)?.report_id).toBe(
       `memo-${KUNGKAI}-${MARCH}`,

@@ -17,6 +17,55 @@ export const PAUH_MENANG = '15.02.06.2012'; // Pamenang — expected, never repo
 export const LEMPUR_TENGAH = '15.01.01.1004'; // Kerinci, Jambi
 export const WONOREJO = '94.01.01.1001'; // Papua Tengah (Region Makassar)
 export const TAMBAKREJA = '33.01.01.2001'; // Jawa Tengah (Region Surabaya)
+export const FIXTURE_VILLAGES = [
+  KUNGKAI,
+  SUNGAI_KAPAS,
+  SUNGAI_UDANG,
+  PAUH_MENANG,
+  LEMPUR_TENGAH,
+  WONOREJO,
+  TAMBAKREJA,
+];
+
+/** Two indicators' values drawn from `next`: what the memo tests' random loads report. */
+export function randomIndicators(next: () => number): Record<string, IndicatorValue> {
+  return {
+    gov_online_letters_pct: Math.floor(next() * 100),
+    mob_signal_level: Math.floor(next() * 4),
+  };
+}
+
+/** A write that does not say what it changed (a roster upload of one cadre). */
+export function addCadre(warehouse: Warehouse, step: number, village: string, active: boolean) {
+  return warehouse.write((tx) =>
+    upsertCadres(tx.connection, [
+      { cadre_id: `KD-extra-${step}`, name: 'Extra', village_code: village, region: 'JKT', active },
+    ]),
+  );
+}
+
+/** `warehouse`, counting each use of its readers (`db`). */
+export function countingReads(warehouse: Warehouse): { warehouse: Warehouse; reads(): number } {
+  let reads = 0;
+  const counted: Warehouse = Object.create(warehouse, {
+    db: {
+      get() {
+        reads++;
+        return warehouse.db;
+      },
+    },
+  });
+  return { warehouse: counted, reads: () => reads };
+}
+
+/** A small deterministic generator of numbers in [0, 1), so a randomised test's failure replays. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
 
 export const MARCH = '2023-03';
 /** What Kungkai's cadre wrote on the March report: personal data, like the cadre's name. */
