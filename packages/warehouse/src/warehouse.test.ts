@@ -147,6 +147,33 @@ describe('Warehouse.scoreChangesSince and villageChangesSince', () => {
     }
   });
 
+  it('lists no more than a thousand villages of a commit: past that, any village', async () => {
+    const warehouse = await openWarehouse({ dataDir: null });
+    try {
+      const many = Array.from(
+        { length: 1_001 },
+        (_, i) => `15.02.02.${String(i).padStart(4, '0')}`,
+      );
+      await warehouse.write(async (tx) => tx.changedOnly([bangko], many.slice(0, 1_000)));
+      expect(warehouse.villageChangesSince(0)?.size).toBe(1_000);
+      await warehouse.write(async (tx) => {
+        tx.changedOnly([bangko], many.slice(0, 600));
+        tx.changedOnly([kerinci], many.slice(600));
+      });
+      expect(warehouse.villageChangesSince(1)).toBeNull();
+      expect(warehouse.scoreChangesSince(1)).toEqual([bangko, kerinci]);
+      await warehouse.write(async (tx) => tx.changedOnly([], [KUNGKAI]));
+      expect(warehouse.villageChangesSince(2)).toEqual(new Set([KUNGKAI]));
+      // Lists longer than a call's arguments may be (a national import's scopes and villages).
+      const scopes = Array.from({ length: 300_000 }, () => bangko);
+      await warehouse.write(async (tx) => tx.changedOnly(scopes, Array(300_000).fill(KUNGKAI)));
+      expect(warehouse.villageChangesSince(3)).toBeNull();
+      expect(warehouse.scoreChangesSince(3)).toHaveLength(300_000);
+    } finally {
+      await warehouse.close();
+    }
+  });
+
   it('forgets commits past the last thousand: asked about one of them, it cannot say', async () => {
     const warehouse = await openWarehouse({ dataDir: null });
     try {

@@ -56,8 +56,15 @@ export interface ScoreScope {
 /** What a commit said it changed (`WriteContext.changedOnly`). */
 interface Changes {
   scopes: ScoreScope[];
-  villages: string[];
+  /** null: too many to keep listing (a bulk import's), so any village. */
+  villages: string[] | null;
 }
+
+/**
+ * Villages a commit's log entry lists at most: a live load names a few, a bulk import's commit
+ * tens of thousands, which the log would keep for its next thousand commits.
+ */
+const LOGGED_VILLAGES = 1_000;
 
 /** Commits remembered by the change log: enough for a busy minute of live loads. */
 const CHANGE_LOG_COMMITS = 1_000;
@@ -97,8 +104,8 @@ export interface Warehouse {
   scoreChangesSince(version: number): readonly ScoreScope[] | null;
   /**
    * The villages whose lineage (reports, replaced reports, submissions) changed in the commits
-   * after `version`; null as for `scoreChangesSince`. Readers that memoise a village's page
-   * drop only these.
+   * after `version`; null as for `scoreChangesSince`, or when a commit named too many to list.
+   * Readers that memoise a village's page drop only these.
    */
   villageChangesSince(version: number): ReadonlySet<string> | null;
   /**
@@ -162,9 +169,13 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
     const overlay = new KeyOverlay(keys);
     let changed: Changes | null = null;
     const changedOnly = (scopes: readonly ScoreScope[], villages: readonly string[]) => {
-      changed ??= { scopes: [], villages: [] };
-      changed.scopes.push(...scopes);
-      changed.villages.push(...villages);
+      // concat, not push(...): a bulk import's lists outgrow the arguments a call may take.
+      const unlisted = changed?.villages === null || villages.length > LOGGED_VILLAGES;
+      const listed = unlisted ? null : (changed?.villages ?? []).concat(villages);
+      changed = {
+        scopes: (changed?.scopes ?? []).concat(scopes),
+        villages: listed && listed.length <= LOGGED_VILLAGES ? listed : null,
+      };
     };
     try {
       const result = await inTransaction(
@@ -201,7 +212,8 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
     },
     villageChangesSince(since) {
       const changes = changesSince(since);
-      return changes && new Set(changes.flatMap((c) => c.villages));
+      if (changes === null || changes.some((c) => c.villages === null)) return null;
+      return new Set(changes.flatMap((c) => c.villages!));
     },
     write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
       const next = queue.then(() => transaction(work, options));
