@@ -4,9 +4,8 @@
 // which cost more than the validation itself. Imports and queue producers still go through it.
 import { randomBytes } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { VillageDirectory } from '@pantau/domain';
 import { createLoadHandOver, validateBatch, type BatchJob } from '@pantau/ingest';
-import { getSubmission, hierarchyOf, type Warehouse } from '@pantau/warehouse';
+import { getSubmission } from '@pantau/warehouse';
 import { SUBMIT_ROLES } from '../auth/principal';
 import { requireRole, type AuthVariables } from '../auth/require-role';
 import { assertMayReportFor } from '../auth/scope';
@@ -102,12 +101,6 @@ function newSourceId(now: Date): string {
   return `api-${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-/** The villages requests are checked against: the warehouse's hierarchy. */
-async function villagesOf(warehouse: Warehouse): Promise<VillageDirectory> {
-  const { byCode } = await hierarchyOf(warehouse.db);
-  return { isVillage: (code) => byCode.get(code)?.level === 'village' };
-}
-
 function reportIdOf(report: Record<string, unknown>): string | null {
   return typeof report.report_id === 'string' ? report.report_id : null;
 }
@@ -142,7 +135,7 @@ export function reportsRoutes(deps: AppDeps) {
         chunk: 0,
         records: reports.map((value, i) => ({ line: i + 1, value })),
       };
-      const batch = validateBatch(job, await villagesOf(deps.warehouse));
+      const batch = validateBatch(job, deps.villages);
       await handOver.submit([batch]).catch((error: unknown) => {
         throw queueUnavailable((error as Error).message);
       });
