@@ -170,11 +170,13 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
     let changed: Changes | null = null;
     const changedOnly = (scopes: readonly ScoreScope[], villages: readonly string[]) => {
       // concat, not push(...): a bulk import's lists outgrow the arguments a call may take.
-      const unlisted = changed?.villages === null || villages.length > LOGGED_VILLAGES;
-      const listed = unlisted ? null : (changed?.villages ?? []).concat(villages);
+      const kept = changed === null ? [] : changed.villages;
       changed = {
         scopes: (changed?.scopes ?? []).concat(scopes),
-        villages: listed && listed.length <= LOGGED_VILLAGES ? listed : null,
+        villages:
+          kept !== null && kept.length + villages.length <= LOGGED_VILLAGES
+            ? kept.concat(villages)
+            : null,
       };
     };
     try {
