@@ -1,4 +1,7 @@
 // Events the loader publishes after each committed batch; the API streams them to dashboards.
+// A live load leaves the aggregates above its reports to a refresh right after it, announced as
+// an event of its own: no submissions (counts zero, no sources), the (period, kecamatan) scopes
+// it refreshed as `periods` and `districts`, and the quality flags it raised.
 import { z } from 'zod';
 
 export const REPORTS_LOADED = 'reports.loaded';

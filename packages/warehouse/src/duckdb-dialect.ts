@@ -58,7 +58,10 @@ class DuckDBDriver implements Driver {
   private readonly size: number;
   private drained: (() => void) | null = null;
 
-  constructor(connections: readonly DuckDBConnection[]) {
+  constructor(
+    connections: readonly DuckDBConnection[],
+    private readonly gate?: () => Promise<void>,
+  ) {
     this.idle = connections.map((c) => new DuckDBKyselyConnection(c));
     this.size = connections.length;
   }
@@ -66,6 +69,7 @@ class DuckDBDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.gate) await this.gate();
     const connection = this.idle.pop();
     if (connection) return connection;
     return new Promise((resolve) => this.waiting.push(resolve));
@@ -151,14 +155,18 @@ class DuckDBIntrospector implements DatabaseIntrospector {
 }
 
 export class DuckDBDialect implements Dialect {
-  constructor(private readonly connections: readonly DuckDBConnection[]) {}
+  /** `gate`, when given, is awaited before each query or transaction takes a connection. */
+  constructor(
+    private readonly connections: readonly DuckDBConnection[],
+    private readonly gate?: () => Promise<void>,
+  ) {}
 
   createAdapter() {
     return new PostgresAdapter();
   }
 
   createDriver(): Driver {
-    return new DuckDBDriver(this.connections);
+    return new DuckDBDriver(this.connections, this.gate);
   }
 
   createQueryCompiler() {

@@ -1,6 +1,7 @@
 // The public surface of @pantau/warehouse.
 export * from './schema';
 export * from './warehouse';
+export type { AggregateRefresh, RefreshListener } from './aggregate-refresher';
 export { countAreas, type HierarchyCounts } from './hierarchy/load-hierarchy';
 export * from './writes/apply-submissions';
 export * from './writes/decide-outcomes';

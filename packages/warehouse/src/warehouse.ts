@@ -9,7 +9,12 @@ import { loadHierarchy, type HierarchyCounts } from './hierarchy/load-hierarchy'
 import { migrate } from './migrations';
 import type { Database } from './schema';
 import { inTransaction } from './transaction';
-import { refreshAreaScores } from './writes/refresh-area-scores';
+import {
+  AggregateRefresher,
+  type AggregatesAfterCommit,
+  type RefreshListener,
+} from './aggregate-refresher';
+import { refreshAreaScores, type AreaRefresh } from './writes/refresh-area-scores';
 import { KeyOverlay, StoredKeys, type KeyState } from './writes/stored-keys';
 
 export const DATABASE_FILE = 'pantau.duckdb';
@@ -23,11 +28,19 @@ const CHECKPOINT_THRESHOLD = '256MB';
 
 /** Concurrent readers: a few connections serve parallel API reads better than one. */
 const DEFAULT_READERS = 4;
+/** Readers of lineage alone (a village's page, a submission): point reads that never queue. */
+const LINEAGE_READERS = 2;
+/**
+ * How soon the warehouse refreshes the aggregates a live load left to it, unless a read needs
+ * them first: live loads of the meantime share one refresh.
+ */
+const DEFAULT_REFRESH_DELAY_MS = 500;
 
 export interface WarehouseOptions {
   /** Directory of the database file; null keeps everything in memory (tests). */
   dataDir: string | null;
   readers?: number;
+  refreshDelayMs?: number;
 }
 
 /**
@@ -45,6 +58,17 @@ export interface WriteContext {
    * `Warehouse.scoreChangesSince` and `Warehouse.villageChangesSince`).
    */
   changedOnly(scopes: readonly ScoreScope[], villages: readonly string[]): void;
+  /**
+   * Refreshes the area scores and quality flags of every scope marked dirty (those a load left
+   * to the warehouse too), in this transaction.
+   */
+  refreshAggregates(): Promise<AreaRefresh>;
+  /**
+   * Leaves the scopes this transaction marked dirty to the warehouse, which refreshes them in a
+   * transaction of its own after this one commits (see `Warehouse.settle`): a small live load
+   * commits its reports without the refresh above them.
+   */
+  deferAggregates(): void;
 }
 
 /** A kecamatan in a month: what a load changes, and everything above it. */
@@ -74,8 +98,26 @@ export interface WriteOptions {
 }
 
 export interface Warehouse {
-  /** Reads, over a pool of connections. */
+  /**
+   * Reads, over a pool of connections. A read waits, if need be, for the aggregates that loads
+   * left to the warehouse (`settle`): what it reads reflects every commit before it.
+   */
   readonly db: Kysely<Database>;
+  /**
+   * Reads of lineage alone — reports, replaced reports, submissions, cadres — which every
+   * commit writes whole: they never wait for aggregates (a village's page, a submission).
+   */
+  readonly lineageDb: Kysely<Database>;
+  /**
+   * Resolves once the aggregates reflect every commit made before the call, refreshing those
+   * that loads left to the warehouse now; rejects if that refresh fails.
+   */
+  settle(): Promise<void>;
+  /**
+   * Calls `listener` after each refresh the warehouse runs by itself (of aggregates that loads
+   * left to it), with the scopes refreshed and the flags raised; returns an unsubscribe.
+   */
+  onAggregatesRefreshed(listener: RefreshListener): () => void;
   /**
    * Runs `work` in one transaction on the single writer, one write at a time. With
    * `rollback`, the transaction is undone after `work` returns (a dry run).
@@ -133,10 +175,10 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   await inTransaction(writer, () => refreshAreaScores(writer));
   const keys = await StoredKeys.load(writer);
 
-  const readers = await Promise.all(
-    Array.from({ length: options.readers ?? DEFAULT_READERS }, () => instance.connect()),
-  );
-  const db = new Kysely<Database>({ dialect: new DuckDBDialect(readers) });
+  const connectAll = (count: number) =>
+    Promise.all(Array.from({ length: count }, () => instance.connect()));
+  const readers = await connectAll(options.readers ?? DEFAULT_READERS);
+  const lineageReaders = await connectAll(LINEAGE_READERS);
   const writeDb = new Kysely<Database>({ dialect: new DuckDBDialect([writer]) });
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -161,6 +203,22 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   }
   const ownConnections: DuckDBConnection[] = [];
 
+  const refresher = new AggregateRefresher(
+    async () => {
+      const refresh = await write(async (tx) => {
+        const refreshed = await tx.refreshAggregates();
+        tx.changedOnly(refreshed.scopes, []);
+        return refreshed;
+      });
+      return { ...refresh, committedAt: new Date() };
+    },
+    () => version,
+    options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS,
+  );
+  const settle = () => (refresher.stale ? refresher.settle() : Promise.resolve());
+  const db = new Kysely<Database>({ dialect: new DuckDBDialect(readers, settle) });
+  const lineageDb = new Kysely<Database>({ dialect: new DuckDBDialect(lineageReaders) });
+
   async function transaction<T>(
     work: (tx: WriteContext) => Promise<T>,
     options: WriteOptions,
@@ -179,17 +237,29 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
             : null,
       };
     };
+    let aggregates: AggregatesAfterCommit = 'untouched';
+    const context: WriteContext = {
+      db: writeDb,
+      connection: writer,
+      keys: overlay,
+      changedOnly,
+      async refreshAggregates() {
+        const refreshed = await refreshAreaScores(writer);
+        aggregates = 'refreshed';
+        return refreshed;
+      },
+      deferAggregates() {
+        aggregates = 'deferred';
+      },
+    };
     try {
-      const result = await inTransaction(
-        writer,
-        () => work({ db: writeDb, connection: writer, keys: overlay, changedOnly }),
-        options,
-      );
+      const result = await inTransaction(writer, () => work(context), options);
       if (!options.rollback) {
         overlay.commit();
         version++;
         changeLog.push({ version, changes: changed });
         if (changeLog.length > CHANGE_LOG_COMMITS) changeLog.shift();
+        refresher.committed(version, aggregates);
       }
       lastWriteError = null;
       return result;
@@ -199,8 +269,15 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
     }
   }
 
+  function write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}) {
+    const next = queue.then(() => transaction(work, options));
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
   return {
     db,
+    lineageDb,
     hierarchyLoaded,
     keys,
     get lastWriteError() {
@@ -217,11 +294,9 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
       if (changes === null || changes.some((c) => c.villages === null)) return null;
       return new Set(changes.flatMap((c) => c.villages!));
     },
-    write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
-      const next = queue.then(() => transaction(work, options));
-      queue = next.catch(() => undefined);
-      return next;
-    },
+    write,
+    settle,
+    onAggregatesRefreshed: (listener) => refresher.onRefresh(listener),
     async connect() {
       if (closed) throw new Error('warehouse is closed');
       const connection = await instance.connect();
@@ -230,12 +305,18 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
     },
     async close() {
       if (closed) return;
+      // Aggregates left to the warehouse are refreshed before it closes; if that fails, their
+      // dirty marks are stored and the next open refreshes them.
+      await settle().catch(() => undefined);
+      refresher.stop();
       await queue;
       closed = true;
       await db.destroy();
+      await lineageDb.destroy();
       await writeDb.destroy();
       if (path !== ':memory:') await writer.run('CHECKPOINT');
-      for (const connection of [...ownConnections, ...readers, writer]) connection.closeSync();
+      for (const connection of [...ownConnections, ...readers, ...lineageReaders, writer])
+        connection.closeSync();
       instance.closeSync();
     },
   };

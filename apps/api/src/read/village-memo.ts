@@ -46,7 +46,8 @@ export class VillageMemo {
   }
 
   private async read(village: string, limit: number): Promise<VillagePage> {
-    const db = this.warehouse.db;
+    // Lineage alone: a load's reports show here as soon as it commits, before its aggregates.
+    const db = this.warehouse.lineageDb;
     const [lineage, cadre] = await Promise.all([
       getVillageReports(db, village, limit),
       getVillageCadre(db, village),

@@ -153,7 +153,7 @@ export function reportsRoutes(deps: AppDeps) {
     })
     .openapi(submissionRoute, async (c) => {
       const { submission_id } = c.req.valid('param');
-      const submission = await getSubmission(deps.warehouse.db, submission_id);
+      const submission = await getSubmission(deps.warehouse.lineageDb, submission_id);
       // Another village's submission is as unknown to a cadre as one never made.
       if (!submission || !maySeeSubmission(c.get('principal'), submission)) {
         throw notFound(`Submission ${submission_id} (it may still be in the queue)`);

@@ -47,13 +47,15 @@ export function addCadre(warehouse: Warehouse, step: number, village: string, ac
 /** `warehouse`, counting each use of its readers (`db`). */
 export function countingReads(warehouse: Warehouse): { warehouse: Warehouse; reads(): number } {
   let reads = 0;
-  const counted: Warehouse = Object.create(warehouse, {
-    db: {
-      get() {
-        reads++;
-        return warehouse.db;
-      },
+  const counting = (pool: 'db' | 'lineageDb') => ({
+    get() {
+      reads++;
+      return warehouse[pool];
     },
+  });
+  const counted: Warehouse = Object.create(warehouse, {
+    db: counting('db'),
+    lineageDb: counting('lineageDb'),
   });
   return { warehouse: counted, reads: () => reads };
 }

@@ -137,6 +137,8 @@ export class LakePublisher {
     await mkdir(dir, { recursive: true });
     const previous = this.#manifest ?? (await this.#adopt());
     const now = this.#clock();
+    // The snapshot is read on a connection of its own: the aggregates loads left are settled first.
+    await warehouse.settle();
     const written = await writeVersion(connection, dir, previous, now);
     if (!written) return;
     const { manifest } = written;

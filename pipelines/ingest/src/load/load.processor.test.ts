@@ -1,7 +1,13 @@
 import { scoreReport, type IndicatorValue } from '@pantau/domain';
-import { openWarehouse, packSubmissions, type Submission, type Warehouse } from '@pantau/warehouse';
+import {
+  openWarehouse,
+  packSubmissions,
+  type AggregateRefresh,
+  type Submission,
+  type Warehouse,
+} from '@pantau/warehouse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitSubmissions } from './load.processor';
+import { commitSubmissions, refreshedEvent } from './load.processor';
 
 const KUNGKAI = '15.02.02.2004';
 const LETTERS = 'gov_online_letters_pct';
@@ -22,6 +28,15 @@ afterEach(async () => {
 });
 
 function submissions(
+  source_id: string,
+  submittedAt: string,
+  reports: [village: string, period: string, indicators: Record<string, IndicatorValue>][],
+  source: Submission['source'] = 'import',
+): Submission[] {
+  return importSubmissions(source_id, submittedAt, reports).map((s) => ({ ...s, source }));
+}
+
+function importSubmissions(
   source_id: string,
   submittedAt: string,
   reports: [village: string, period: string, indicators: Record<string, IndicatorValue>][],
@@ -118,5 +133,39 @@ describe('the loader’s commit', () => {
     expect(event.counts.imported).toBe(1);
     expect(event.new_flags).toEqual({ total: 0, history: 0, peer: 0, stuck: 0 });
     expect(event.district_flags).toEqual({});
+  });
+
+  it('leaves a live load’s aggregates and flags to the refresh after it, which announces them', async () => {
+    const refreshes: AggregateRefresh[] = [];
+    warehouse.onAggregatesRefreshed((refresh) => refreshes.push(refresh));
+    const peers = [20, 22, 24, 26, 28, 30, 32, 34, 90].map(
+      (value, i): [string, string, Record<string, IndicatorValue>] => [
+        MUARA_SIAU[i]!,
+        '2023-03',
+        { [INTERNET]: value },
+      ],
+    );
+    const { event } = await commitSubmissions(
+      warehouse,
+      packSubmissions(submissions('api-1', '2023-04-01T00:00:00Z', peers, 'api')),
+    );
+    expect(event.counts.imported).toBe(9);
+    expect(event.districts).toEqual(['15.02.03']);
+    expect(event.new_flags).toEqual({ total: 0, history: 0, peer: 0, stuck: 0 });
+
+    // The read waits for the refresh; the refresh's event carries what one transaction's would.
+    expect(await flags()).toEqual([
+      { village_code: MUARA_SIAU[8], period: '2023-03', method: 'peer', baseline: 27 },
+    ]);
+    expect(refreshes).toHaveLength(1);
+    expect(refreshedEvent(refreshes[0]!)).toMatchObject({
+      counts: { imported: 0, updated: 0, ignored: 0, rejected: 0 },
+      district_counts: {},
+      sources: [],
+      periods: ['2023-03'],
+      districts: ['15.02.03'],
+      new_flags: { total: 1, history: 0, peer: 1, stuck: 0 },
+      district_flags: { '15.02.03': { total: 1, history: 0, peer: 1, stuck: 0 } },
+    });
   });
 });

@@ -11,9 +11,9 @@ import {
 } from '@pantau/domain';
 import {
   applySubmissionBatches,
-  refreshAreaScores,
   refreshImportProgress,
   submissionIds,
+  type AggregateRefresh,
   type ApplyResult,
   type Outcome,
   type RaisedFlags,
@@ -151,6 +151,15 @@ function loadedEvent(
   };
 }
 
+/**
+ * Live loads (no import among the batches) leave the aggregates above their reports to the
+ * warehouse, which refreshes them right after (see `refreshedEvent`): a live report shows in its
+ * village's history without waiting for the refresh of every level above it.
+ */
+function isLive(batches: readonly SubmissionBatch[]): boolean {
+  return batches.every((b) => b.source !== 'import');
+}
+
 /** Applies batches exactly once in one transaction and describes the commit as an event. */
 export async function commitSubmissions(
   warehouse: Warehouse,
@@ -160,16 +169,17 @@ export async function commitSubmissions(
   const { applied, raisedFlags, completedImports, loadedAt } = await warehouse.write(async (tx) => {
     const loadedAt = clock();
     const applied = await applySubmissionBatches(tx, batches, loadedAt);
-    const { scopes, raisedFlags } =
-      applied.touched.length > 0
-        ? await refreshAreaScores(tx.connection)
-        : { scopes: [], raisedFlags: [] as RaisedFlags[] };
+    let refreshed = { scopes: applied.touched, raisedFlags: [] as RaisedFlags[] };
+    if (applied.touched.length > 0) {
+      if (isLive(batches)) tx.deferAggregates();
+      else refreshed = await tx.refreshAggregates();
+    }
     const importIds = new Set(batches.filter((b) => b.source === 'import').map((b) => b.source_id));
     const completedImports = await refreshImportProgress(tx.db, [...importIds], loadedAt);
-    // Scores changed in the scopes refreshed only, lineage in the villages named only: readers
-    // that keep scores or village pages re-read those.
-    tx.changedOnly(scopes, applied.villages);
-    return { applied, raisedFlags, completedImports, loadedAt };
+    // Scores changed in the scopes touched or refreshed only, lineage in the villages named
+    // only: readers that keep scores or village pages re-read those.
+    tx.changedOnly(refreshed.scopes, applied.villages);
+    return { applied, raisedFlags: refreshed.raisedFlags, completedImports, loadedAt };
   });
   const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
   const committedAt = Date.now();
@@ -184,6 +194,28 @@ export async function commitSubmissions(
     latencies,
   );
   return { event, outcomes, completedImports, latencies };
+}
+
+/**
+ * The `reports.loaded` event of a refresh the warehouse ran of aggregates that live loads left
+ * to it: no submissions of its own (counts zero, no sources), the scopes it refreshed as periods
+ * and kecamatan (their scores changed), and the flags it raised.
+ */
+export function refreshedEvent(refresh: AggregateRefresh): ReportsLoadedEvent {
+  const flags = countFlags(refresh.raisedFlags);
+  return {
+    type: REPORTS_LOADED,
+    batch_id: `${refresh.committedAt.getTime().toString(36)}-${(batchCounter++).toString(36)}`,
+    committed_at: refresh.committedAt.toISOString(),
+    counts: { imported: 0, updated: 0, ignored: 0, rejected: 0 },
+    periods: [...new Set(refresh.scopes.map((s) => s.period))],
+    districts: [...new Set(refresh.scopes.map((s) => s.district_code))],
+    district_counts: {},
+    sources: [],
+    latency_ms: { min: 0, p50: 0, max: 0 },
+    new_flags: flags.total,
+    district_flags: flags.byDistrict,
+  };
 }
 
 /** Halves of a list (of batches, or of one batch's rows), the first half first. */

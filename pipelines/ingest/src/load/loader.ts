@@ -11,14 +11,17 @@ import type { Logger } from 'pino';
 import { KEEP_COMPLETED, LOAD_QUEUE } from '../queues';
 import { Batcher } from '../batcher';
 import { loadJobProblem, type LoadJob } from './load.job';
-import { commitIsolating, type SourceLatency } from './load.processor';
+import { commitIsolating, refreshedEvent, type SourceLatency } from './load.processor';
 
 export interface LoaderOptions {
   warehouse: Warehouse;
   connection: ConnectionOptions;
   prefix: string;
   logger: Logger;
-  /** Called after each commit (the API fans it out to live streams; Redis pub/sub gets it too). */
+  /**
+   * Called after each commit, and after each refresh of the aggregates live loads left to the
+   * warehouse (the API fans it out to live streams; Redis pub/sub gets it too).
+   */
   onLoaded: (event: ReportsLoadedEvent) => void;
   /** Called after each batch the loader took, all its commits done (the API's metrics). */
   onBatch?: (batch: LoaderBatch) => void;
@@ -135,6 +138,10 @@ export function startLoader(options: LoaderOptions): Loader {
       removeOnComplete: KEEP_COMPLETED,
     },
   );
+  // The aggregates live loads left to the warehouse: their refresh is announced as a load is.
+  const unsubscribe = options.warehouse.onAggregatesRefreshed((refresh) =>
+    options.onLoaded(refreshedEvent(refresh)),
+  );
   worker.on('failed', (job, error) => {
     log.error({ job_id: job?.id, attempts: job?.attemptsMade, err: error }, 'load job failed');
   });
@@ -146,6 +153,11 @@ export function startLoader(options: LoaderOptions): Loader {
       // Finish the jobs in hand (their batch commits), then stop taking new ones.
       await worker.close();
       await batcher.drain();
+      // The last live loads' aggregates, announced before the loader stops listening.
+      await options.warehouse.settle().catch((error: unknown) => {
+        log.warn({ err: error }, 'could not refresh aggregates at close: the next start will');
+      });
+      unsubscribe();
     },
   };
 }

@@ -1,5 +1,6 @@
 // The one EventSource of the app: `reports.loaded` events from /api/v1/live, shared by every view.
 import type { ReportsLoadedEvent } from '@pantau/domain';
+import { isLoad, withRefreshFlags } from './new-flags';
 
 export const LIVE_PATH = '/api/v1/live';
 /**
@@ -72,7 +73,10 @@ class LiveFeed {
   private receive(data: string): void {
     const event = parseLoadedEvent(data);
     if (!event) return;
-    this.events = [event, ...this.events].slice(0, KEPT_EVENTS);
+    // The card lists loads; a refresh of aggregates (no submissions) adds its flags to theirs.
+    this.events = isLoad(event)
+      ? [event, ...this.events].slice(0, KEPT_EVENTS)
+      : withRefreshFlags(this.events, event);
     for (const listener of this.listeners) listener(event);
   }
 }

@@ -1,4 +1,6 @@
 // The quality flags a live load raised, as the feed shows them: a count linking to /kualitas.
+// A live load leaves its aggregates and flags to a refresh right after it, announced as an event
+// of its own with no submissions: the feed adds that refresh's flags to the load they belong to.
 import { QUALITY_METHODS, type FlagCounts, type ReportsLoadedEvent } from '@pantau/domain';
 import type { MessageKey } from '$lib/i18n';
 import {
@@ -44,4 +46,33 @@ export function newFlagsLink(current: URL, event: FlaggedEvent): NewFlagsLink | 
       [PAGE_PARAM]: null,
     }),
   };
+}
+
+/** A load (some submissions), not a refresh of aggregates (none). */
+export function isLoad(event: Pick<ReportsLoadedEvent, 'counts'>): boolean {
+  return Object.values(event.counts).some((count) => count > 0);
+}
+
+function addFlags(a: FlagCounts | undefined, b: FlagCounts): FlagCounts {
+  return {
+    total: (a?.total ?? 0) + b.total,
+    history: (a?.history ?? 0) + b.history,
+    peer: (a?.peer ?? 0) + b.peer,
+    stuck: (a?.stuck ?? 0) + b.stuck,
+  };
+}
+
+/**
+ * The feed's loads (newest first) with the new flags of `refresh` added to the newest load of a
+ * kecamatan it refreshed; unchanged when it raised none or refreshed no kecamatan listed.
+ */
+export function withRefreshFlags<E extends ReportsLoadedEvent>(loads: E[], refresh: E): E[] {
+  const flags = refresh.new_flags;
+  if (!flags || !(flags.total > 0)) return loads;
+  const refreshed = new Set(refresh.districts);
+  const index = loads.findIndex((load) => load.districts.some((d) => refreshed.has(d)));
+  if (index < 0) return loads;
+  return loads.map((load, i) =>
+    i === index ? { ...load, new_flags: addFlags(load.new_flags, flags) } : load,
+  );
 }
