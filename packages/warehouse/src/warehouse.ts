@@ -32,9 +32,11 @@ const DEFAULT_READERS = 4;
 const LINEAGE_READERS = 2;
 /**
  * How soon the warehouse refreshes the aggregates a live load left to it, unless a read needs
- * them first: live loads of the meantime share one refresh.
+ * them first: live loads of the meantime share one refresh. At 500 live reports/s on 1 M stored
+ * (bench:ingest, one run each) freshness p95 was 470 ms with 0.5 s, 350 ms with 2 s and 420 ms
+ * with 5 s: a refresh holds the writer, and a longer one holds it longer.
  */
-const DEFAULT_REFRESH_DELAY_MS = 500;
+const DEFAULT_REFRESH_DELAY_MS = 2000;
 
 export interface WarehouseOptions {
   /** Directory of the database file; null keeps everything in memory (tests). */
