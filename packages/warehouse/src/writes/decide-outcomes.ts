@@ -76,34 +76,41 @@ function decideReportIds(
   state: KeyState,
   decide: (c: Candidate, reason: string) => void,
 ): Candidate[] {
+  // Each row's (village, report_id) and (village, report_id, source, period), built once: a
+  // bulk transaction has a hundred thousand rows.
+  const ids = rows.map((c) => `${c.village}\u0000${c.reportId}`);
+  const groups = rows.map((c, i) => `${ids[i]}\u0000${c.source}\u0000${c.period}`);
   const groupFirstLine = new Map<string, number>();
-  const groupOf = (c: Candidate) =>
-    `${c.village}\u0000${c.reportId}\u0000${c.source}\u0000${c.period}`;
-  for (const c of rows) minBy(groupFirstLine, groupOf(c), c.line);
+  rows.forEach((c, i) => minBy(groupFirstLine, groups[i]!, c.line));
   // The group of (source, period) that keeps each (village, report_id): the first source, then
   // the group whose first line comes first.
   const winner = new Map<string, { group: string; order: [number, number] }>();
-  for (const c of rows) {
-    const id = `${c.village}\u0000${c.reportId}`;
-    const group = groupOf(c);
+  rows.forEach((c, i) => {
+    const group = groups[i]!;
     const order: [number, number] = [sourceSeq.get(c.source)!, groupFirstLine.get(group)!];
-    const best = winner.get(id);
+    const best = winner.get(ids[i]!);
     if (
       !best ||
       order[0] < best.order[0] ||
       (order[0] === best.order[0] && order[1] < best.order[1])
     )
-      winner.set(id, { group, order });
-  }
+      winner.set(ids[i]!, { group, order });
+  });
   const rest: Candidate[] = [];
-  for (const c of rows) {
-    const best = winner.get(`${c.village}\u0000${c.reportId}`)!;
+  rows.forEach((c, i) => {
+    const best = winner.get(ids[i]!)!;
     if (state.holdsReportId(c.village, c.reportId, { sourceId: c.source, period: c.period }))
       decide(c, 'report_id already stored');
-    else if (best.group !== groupOf(c)) decide(c, `report_id repeats line ${best.order[1]}`);
+    else if (best.group !== groups[i]) decide(c, `report_id repeats line ${best.order[1]}`);
     else rest.push(c);
-  }
+  });
   return rest;
+}
+
+/** Whether `a` wins over `b`, rows of one source and key: the later submitted_at, then the first line. */
+function beats(a: Candidate, b: Candidate): boolean {
+  if (a.submittedMs !== b.submittedMs) return a.submittedMs > b.submittedMs;
+  return a.line < b.line || (a.line === b.line && a.seq < b.seq);
 }
 
 /** Within one source the latest submitted_at wins, the first line among equals. */
@@ -111,22 +118,17 @@ function resolveWithinSources(
   rows: readonly Candidate[],
   decide: (c: Candidate, reason: string) => void,
 ): Candidate[] {
-  const byKey = new Map<string, Candidate[]>();
-  for (const c of rows) {
-    const key = `${c.village}\u0000${c.period}\u0000${c.source}`;
-    const list = byKey.get(key);
-    if (list) list.push(c);
-    else byKey.set(key, [c]);
-  }
-  const winners: Candidate[] = [];
-  for (const list of byKey.values()) {
-    list.sort((a, b) => b.submittedMs - a.submittedMs || a.line - b.line || a.seq - b.seq);
-    const [first, ...others] = list;
-    winners.push(first!);
-    for (const other of others)
-      decide(other, `superseded by line ${first!.line} of the same source`);
-  }
-  return winners;
+  const keys = rows.map((c) => `${c.village}\u0000${c.period}\u0000${c.source}`);
+  const best = new Map<string, Candidate>();
+  rows.forEach((c, i) => {
+    const current = best.get(keys[i]!);
+    if (!current || beats(c, current)) best.set(keys[i]!, c);
+  });
+  rows.forEach((c, i) => {
+    const winner = best.get(keys[i]!)!;
+    if (winner !== c) decide(c, `superseded by line ${winner.line} of the same source`);
+  });
+  return [...best.values()];
 }
 
 /**
@@ -158,9 +160,11 @@ export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeySt
   // Sources apply in the order their first remaining row arrived.
   const firstSeq = new Map<string, number>();
   for (const c of unique) minBy(firstSeq, c.source, c.seq);
-  const winners = resolveWithinSources(unique, decide).sort(
-    (a, b) => firstSeq.get(a.source)! - firstSeq.get(b.source)! || a.seq - b.seq,
-  );
+  // Each winner's place, (its source's first row, its own row), looked up once, not per comparison.
+  const winners = resolveWithinSources(unique, decide)
+    .map((c) => ({ c, first: firstSeq.get(c.source)! }))
+    .sort((a, b) => a.first - b.first || a.c.seq - b.c.seq)
+    .map(({ c }) => c);
 
   const versions: Version[] = [];
   const versionOfKey = new Map<string, number>();
