@@ -33,8 +33,12 @@ export class AggregateRefresher {
   /** After each commit, at its version. */
   committed(version: number, aggregates: AggregatesAfterCommit): void {
     if (aggregates === 'deferred') return this.schedule();
-    // A refresh covers every scope marked dirty; a commit that marked none keeps them fresh.
-    if (aggregates === 'refreshed' || this.freshAt === version - 1) this.freshAt = version;
+    // A refresh covers every scope marked dirty (an import's in its own transaction too, so no
+    // refresh is left to run); a commit that marked none keeps them fresh.
+    if (aggregates === 'refreshed' || this.freshAt === version - 1) {
+      this.freshAt = version;
+      this.stop();
+    }
   }
 
   get stale(): boolean {
