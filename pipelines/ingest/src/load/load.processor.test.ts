@@ -33,17 +33,9 @@ function submissions(
   reports: [village: string, period: string, indicators: Record<string, IndicatorValue>][],
   source: Submission['source'] = 'import',
 ): Submission[] {
-  return importSubmissions(source_id, submittedAt, reports).map((s) => ({ ...s, source }));
-}
-
-function importSubmissions(
-  source_id: string,
-  submittedAt: string,
-  reports: [village: string, period: string, indicators: Record<string, IndicatorValue>][],
-): Submission[] {
   return reports.map(([village_code, period, indicators], i) => ({
     submission_id: `${source_id}:${i + 2}`,
-    source: 'import',
+    source,
     source_id,
     line: i + 2,
     received_at: '2023-12-01T00:00:00.000Z',

@@ -48,6 +48,11 @@ function median(sorted: readonly number[]): number {
 
 let batchCounter = 0;
 
+/** A `batch_id` unique to this process and time: a commit's, or a refresh's. */
+function nextBatchId(at: Date): string {
+  return `${at.getTime().toString(36)}-${(batchCounter++).toString(36)}`;
+}
+
 /** The kecamatan of the village a submission names (a rejected one may name none). */
 function districtOf(villageCode: unknown): string | null {
   if (typeof villageCode !== 'string' || levelOfCode(villageCode) !== 'village') return null;
@@ -134,7 +139,7 @@ function loadedEvent(
   const flags = countFlags(raisedFlags);
   return {
     type: REPORTS_LOADED,
-    batch_id: `${loadedAt.getTime().toString(36)}-${(batchCounter++).toString(36)}`,
+    batch_id: nextBatchId(loadedAt),
     committed_at: new Date(committedAt).toISOString(),
     counts,
     periods: [...new Set(applied.touched.map((t) => t.period))],
@@ -205,7 +210,7 @@ export function refreshedEvent(refresh: AggregateRefresh): ReportsLoadedEvent {
   const flags = countFlags(refresh.raisedFlags);
   return {
     type: REPORTS_LOADED,
-    batch_id: `${refresh.committedAt.getTime().toString(36)}-${(batchCounter++).toString(36)}`,
+    batch_id: nextBatchId(refresh.committedAt),
     committed_at: refresh.committedAt.toISOString(),
     counts: { imported: 0, updated: 0, ignored: 0, rejected: 0 },
     periods: [...new Set(refresh.scopes.map((s) => s.period))],
