@@ -20,7 +20,7 @@ import { INDICATOR_COLUMNS_DDL, PILLAR_COLUMNS_DDL } from '../catalogue-columns'
 import type { Outcome } from '../schema';
 import type { WriteContext } from '../warehouse';
 import { yieldToEventLoop } from './event-loop';
-import { decideOutcomes, type Decisions, type RowDecision } from './decide-outcomes';
+import { decideOutcomes, type Decisions, type Version } from './decide-outcomes';
 import { periodLiterals } from './period-literals';
 import { storableJson } from './storable-json';
 import { storeInSeries } from './village-series';
@@ -42,6 +42,12 @@ export interface SubmissionOutcome {
 export interface ApplyResult {
   /** Outcome of every submission applied now, in input order (retried ones left out). */
   outcomes: SubmissionOutcome[];
+  /**
+   * The input's batches as applied now: each less the submissions skipped, in input order (so
+   * the i-th is the i-th batch given); `outcomes` follows their valid rows, then their rejected
+   * ones, batch by batch.
+   */
+  batches: SubmissionBatch[];
   /** Submissions already recorded by an earlier attempt (or repeated in the input), skipped. */
   skipped: number;
   /** Earlier submissions that a row of the same source replaced: they are now `ignored`. */
@@ -63,10 +69,16 @@ export type ApplyContext = Pick<WriteContext, 'connection' | 'keys'>;
 const PILLARS_SQL = PILLAR_CODES.join(', ');
 const INDICATORS_SQL = INDICATORS.map((i) => i.code).join(', ');
 
+/**
+ * Times are staged as epoch milliseconds (exact in a DOUBLE) and made TIMESTAMPTZ in SQL
+ * (`timestampOf`): the Appender takes a TIMESTAMPTZ only through a DuckDB value object made per
+ * cell, about five times the cost of a number. The submission id is `source_id:line`, made in
+ * SQL too.
+ */
 const BATCH_DDL = `
-  seq INTEGER, submission_id VARCHAR, source VARCHAR, source_id VARCHAR, line INTEGER,
-  received_at TIMESTAMPTZ, report_id VARCHAR, cadre_id VARCHAR, village_code VARCHAR,
-  period VARCHAR, submitted_at TIMESTAMPTZ, first_submitted_at TIMESTAMPTZ, on_time BOOLEAN,
+  seq INTEGER, source VARCHAR, source_id VARCHAR, line INTEGER,
+  received_ms DOUBLE, report_id VARCHAR, cadre_id VARCHAR, village_code VARCHAR,
+  period VARCHAR, submitted_ms DOUBLE, first_submitted_ms DOUBLE, on_time BOOLEAN,
   notes VARCHAR, ${PILLAR_COLUMNS_DDL}, dci DOUBLE, stage TINYINT, errors VARCHAR,
   payload VARCHAR, outcome VARCHAR, reason VARCHAR, version VARCHAR, replaced_by VARCHAR,
   region_code VARCHAR,
@@ -84,6 +96,14 @@ const LINEAGE_FIELD_MAX = 64;
 function timestampTz(epochMs: number): DuckDBTimestampTZValue {
   return new DuckDBTimestampTZValue(BigInt(epochMs) * 1000n);
 }
+
+/** The TIMESTAMPTZ of a staged epoch-milliseconds column. */
+function timestampOf(column: string): string {
+  return `make_timestamptz(CAST(${column} * 1000 AS BIGINT))`;
+}
+
+/** A staged row's submission id, `source_id:line`. */
+const SUBMISSION_ID_SQL = "concat(b.source_id, ':', b.line)";
 
 function field(payload: unknown, name: string): string | null {
   if (payload === null || typeof payload !== 'object') return null;
@@ -170,14 +190,10 @@ async function skipRecorded(
   connection: DuckDBConnection,
   batches: readonly SubmissionBatch[],
 ): Promise<{ batches: SubmissionBatch[]; skipped: number }> {
-  await connection.run(
-    'CREATE OR REPLACE TEMP TABLE incoming (submission_id VARCHAR, received_at TIMESTAMPTZ)',
+  await connection.run('CREATE OR REPLACE TEMP TABLE incoming (submission_id VARCHAR)');
+  await appendRows(connection, 'incoming', batches.flatMap(submissionIds), (appender, id) =>
+    appender.appendVarchar(id),
   );
-  const ids = batches.flatMap((b) => submissionIds(b).map((id) => [id, b.received_at] as const));
-  await appendRows(connection, 'incoming', ids, (appender, [id, receivedAt]) => {
-    appender.appendVarchar(id);
-    appender.appendTimestampTZ(timestampTz(Date.parse(receivedAt)));
-  });
   const times = batches.map((b) => Date.parse(b.received_at));
   const recorded = await rows<{ submission_id: string }>(
     connection,
@@ -207,62 +223,62 @@ async function stageRows(
   decisions: Decisions,
 ): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE batch (${BATCH_DDL})`);
-  const versionOf = new Map<string, Decisions['versions'][number]>();
-  for (const v of decisions.versions) versionOf.set(`${v.batch}:${v.row}`, v);
+  // Rows are numbered in input order; `batchOf` and `rowOf` locate each (a rejected row's as
+  // -1 - its index): plain numbers per row, no object the collector must sweep.
+  const total = batches.reduce((n, b) => n + b.valid.length + b.rejected.length, 0);
+  const batchOf = new Int32Array(total);
+  const rowOf = new Int32Array(total);
+  const versionAt = batches.map((b) => new Array<Version | undefined>(b.valid.length));
+  for (const v of decisions.versions) versionAt[v.batch]![v.row] = v;
+  let n = 0;
+  batches.forEach((batch, b) => {
+    for (let r = 0; r < batch.valid.length; r++, n++) [batchOf[n], rowOf[n]] = [b, r];
+    for (let r = 0; r < batch.rejected.length; r++, n++) [batchOf[n], rowOf[n]] = [b, -1 - r];
+  });
 
-  type Item =
-    | { kind: 'valid'; b: number; r: number; row: ValidRow; decision: RowDecision }
-    | { kind: 'rejected'; b: number; row: RejectedRow };
-  function* items(): Generator<Item> {
-    for (let b = 0; b < batches.length; b++) {
-      const batch = batches[b]!;
-      for (let r = 0; r < batch.valid.length; r++)
-        yield { kind: 'valid', b, r, row: batch.valid[r]!, decision: decisions.valid[b]![r]! };
-      for (const row of batch.rejected) yield { kind: 'rejected', b, row };
-    }
-  }
-
-  let seq = 0;
-  const received = batches.map((b) => timestampTz(Date.parse(b.received_at)));
-  await appendRows(connection, 'batch', items(), (appender, item) => {
-    const batch = batches[item.b]!;
-    const line = item.row[0];
-    appender.appendInteger(seq++);
-    appender.appendVarchar(`${batch.source_id}:${line}`);
+  const received = batches.map((b) => Date.parse(b.received_at));
+  await appendRows(connection, 'batch', batchOf.keys(), (appender, seq) => {
+    const b = batchOf[seq]!;
+    const r = rowOf[seq]!;
+    const batch = batches[b]!;
+    appender.appendInteger(seq);
     appender.appendVarchar(batch.source);
     appender.appendVarchar(batch.source_id);
-    appender.appendInteger(line);
-    appender.appendTimestampTZ(received[item.b]!);
-    if (item.kind === 'valid') {
-      const [, reportId, cadreId, village, period, submittedMs, onTime, notes, values, pillars] =
-        item.row;
-      const [dci, stage] = [item.row[10], item.row[11]];
-      const version = versionOf.get(`${item.b}:${item.r}`);
+    if (r >= 0) {
+      const row = batch.valid[r]!;
+      const [line, reportId, cadreId, village, period, submittedMs, onTime, notes, values] = row;
+      const [pillars, dci, stage] = [row[9], row[10], row[11]];
+      const version = versionAt[b]![r];
+      const decision = decisions.valid[b]![r]!;
+      appender.appendInteger(line);
+      appender.appendDouble(received[b]!);
       appender.appendVarchar(reportId);
       appendText(appender, cadreId);
       appender.appendVarchar(village);
       appender.appendVarchar(period);
-      appender.appendTimestampTZ(timestampTz(submittedMs));
-      appender.appendTimestampTZ(timestampTz(version?.key.firstSubmittedMs ?? submittedMs));
+      appender.appendDouble(submittedMs);
+      appender.appendDouble(version?.key.firstSubmittedMs ?? submittedMs);
       appender.appendBoolean(version?.key.onTime ?? onTime);
       appendText(appender, notes);
       appendValues(appender, pillars);
       appender.appendDouble(dci);
       appender.appendTinyInt(stage);
       appendNulls(appender, 2); // errors, payload
-      appender.appendVarchar(item.decision.outcome);
-      appendText(appender, item.decision.reason);
+      appender.appendVarchar(decision.outcome);
+      appendText(appender, decision.reason);
       appendText(appender, version ? (version.replacedBy ? 'replaced' : 'current') : null);
       appendText(appender, version?.replacedBy ?? null);
       appendText(appender, regionOfProvince(village.slice(0, 2)) ?? null);
       appendValues(appender, values);
     } else {
-      const [, errors, payload] = item.row;
+      const [line, errors, payload] = batch.rejected[-1 - r]!;
+      appender.appendInteger(line);
+      appender.appendDouble(received[b]!);
       appendText(appender, field(payload, 'report_id'));
       appendText(appender, field(payload, 'cadre_id'));
       appendText(appender, field(payload, 'village_code'));
       appendText(appender, field(payload, 'period'));
-      appendNulls(appender, 4 + PILLAR_CODES.length + 2); // submitted_at … stage
+      appendNulls(appender, 4 + PILLAR_CODES.length + 2); // submitted_ms … stage
       appender.appendVarchar(storableJson(errors));
       appender.appendVarchar(storableJson(payload));
       appender.appendVarchar('rejected');
@@ -312,8 +328,11 @@ async function storeVersions(
   loadedAt: string,
 ): Promise<void> {
   if (versions.length === 0) return;
-  const columns = `b.village_code, b.period, b.report_id, b.cadre_id, b.submission_id, b.source_id,
-    b.line, b.outcome, b.submitted_at, b.first_submitted_at, b.on_time, b.received_at,
+  const columns = `b.village_code, b.period, b.report_id, b.cadre_id,
+    ${SUBMISSION_ID_SQL} AS submission_id, b.source_id, b.line, b.outcome,
+    ${timestampOf('b.submitted_ms')} AS submitted_at,
+    ${timestampOf('b.first_submitted_ms')} AS first_submitted_at, b.on_time,
+    ${timestampOf('b.received_ms')} AS received_at,
     $1::TIMESTAMPTZ AS loaded_at, b.notes, ${PILLARS_SQL}, b.dci, b.stage, b.region_code,
     left(b.village_code, 2) AS province_code, left(b.village_code, 5) AS regency_code,
     left(b.village_code, 8) AS district_code, ${INDICATORS_SQL}`;
@@ -358,9 +377,10 @@ async function supersede(
 async function recordSubmissions(connection: DuckDBConnection, loadedAt: string): Promise<void> {
   await connection.run(
     `INSERT INTO submissions
-     SELECT submission_id, source, source_id, line, report_id, cadre_id, village_code, period,
-            submitted_at, received_at, $1::TIMESTAMPTZ, outcome, reason, errors, payload
-     FROM batch ORDER BY seq`,
+     SELECT ${SUBMISSION_ID_SQL}, source, source_id, line, report_id, cadre_id, village_code,
+            period, ${timestampOf('submitted_ms')}, ${timestampOf('received_ms')},
+            $1::TIMESTAMPTZ, outcome, reason, errors, payload
+     FROM batch b ORDER BY seq`,
     [loadedAt],
   );
 }
@@ -428,6 +448,7 @@ export async function applySubmissionBatches(
   if (unique.every((b) => b.valid.length + b.rejected.length === 0)) {
     return {
       outcomes: [],
+      batches: unique,
       skipped: repeats,
       superseded: [],
       touched: [],
@@ -468,6 +489,7 @@ export async function applySubmissionBatches(
   });
   return {
     outcomes,
+    batches,
     skipped: skipped + repeats,
     superseded: decisions.superseded.map(({ submission_id, source_id, was }) => ({
       submission_id,

@@ -127,6 +127,47 @@ describe('the loader’s commit', () => {
     expect(event.district_flags).toEqual({});
   });
 
+  it('counts outcomes by kecamatan and each submission’s wait until the commit', async () => {
+    const received = (at: string, list: Submission[]) =>
+      list.map((s) => ({ ...s, received_at: at }));
+    const batches = packSubmissions([
+      // Received 10 s before the commit: two submissions, one of them a repeat, ignored.
+      ...received(
+        '2023-12-01T00:00:50.000Z',
+        submissions('early', '2023-02-01T00:00:00Z', [
+          [KUNGKAI, '2023-01', { [LETTERS]: 10 }],
+          [KUNGKAI, '2023-01', { [LETTERS]: 11 }],
+        ]),
+      ),
+      // Received 4 s before: two submissions.
+      ...received(
+        '2023-12-01T00:00:56.000Z',
+        submissions('late', '2023-02-01T00:00:00Z', [
+          [MUARA_SIAU[0]!, '2023-01', { [INTERNET]: 20 }],
+          [MUARA_SIAU[1]!, '2023-01', { [INTERNET]: 22 }],
+        ]),
+      ),
+    ]);
+    const committedAt = Date.parse('2023-12-01T00:01:00.000Z');
+    const now = Date.now;
+    Date.now = () => committedAt;
+    try {
+      const { event, latencies } = await commitSubmissions(warehouse, batches);
+      expect(event.district_counts).toEqual({
+        '15.02.02': { imported: 1, updated: 0, ignored: 1, rejected: 0 },
+        '15.02.03': { imported: 2, updated: 0, ignored: 0, rejected: 0 },
+      });
+      expect(latencies).toEqual([
+        { ms: 10_000, submissions: 2 },
+        { ms: 4_000, submissions: 2 },
+      ]);
+      // Four submissions: 4, 4, 10, 10 s.
+      expect(event.latency_ms).toEqual({ min: 4_000, p50: 7_000, max: 10_000 });
+    } finally {
+      Date.now = now;
+    }
+  });
+
   it('leaves a live load’s aggregates and flags to the refresh after it, which announces them', async () => {
     const refreshes: AggregateRefresh[] = [];
     warehouse.onAggregatesRefreshed((refresh) => refreshes.push(refresh));

@@ -12,7 +12,6 @@ import {
 import {
   applySubmissionBatches,
   refreshImportProgress,
-  submissionIds,
   type AggregateRefresh,
   type ApplyResult,
   type Outcome,
@@ -40,10 +39,26 @@ export interface SourceLatency {
 /** How much of the warehouse's own error a recorded rejection keeps. */
 const REASON_MAX = 300;
 
-function median(sorted: readonly number[]): number {
-  if (sorted.length === 0) return 0;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/**
+ * Min, median and max of the submissions' latencies, each batch's `ms` counted once per
+ * submission of it (without listing a bulk commit's hundred thousand copies).
+ */
+function latencySummary(latencies: readonly SourceLatency[]): ReportsLoadedEvent['latency_ms'] {
+  const sorted = latencies.filter((l) => l.submissions > 0).sort((a, b) => a.ms - b.ms);
+  const count = sorted.reduce((n, l) => n + l.submissions, 0);
+  if (count === 0) return { min: 0, p50: 0, max: 0 };
+  /** The latency of the i-th submission in ascending order. */
+  const at = (i: number) => {
+    let seen = 0;
+    for (const l of sorted) if ((seen += l.submissions) > i) return l.ms;
+    return sorted.at(-1)!.ms;
+  };
+  const mid = Math.floor(count / 2);
+  return {
+    min: sorted[0]!.ms,
+    p50: count % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2,
+    max: sorted.at(-1)!.ms,
+  };
 }
 
 let batchCounter = 0;
@@ -59,26 +74,34 @@ function districtOf(villageCode: unknown): string | null {
   return adminParentCode(villageCode);
 }
 
-/** The outcomes of the submissions applied now, by the kecamatan of the village each names. */
-function countByDistrict(
-  batches: readonly SubmissionBatch[],
-  outcomes: ReadonlyMap<string, Outcome>,
-): Record<string, OutcomeCounts> {
+/**
+ * One pass over the submissions applied now (`applied.batches`, which `applied.outcomes`
+ * follows row by row): their outcomes by the kecamatan of the village each names, and how many
+ * of each batch there are (in input order).
+ */
+function tally(applied: ApplyResult): {
+  byDistrict: Record<string, OutcomeCounts>;
+  perBatch: number[];
+} {
   const byDistrict: Record<string, OutcomeCounts> = {};
-  const count = (sourceId: string, line: number, villageCode: unknown) => {
-    const outcome = outcomes.get(`${sourceId}:${line}`);
-    const district = districtOf(villageCode);
-    if (!outcome || !district) return;
-    byDistrict[district] ??= { imported: 0, updated: 0, ignored: 0, rejected: 0 };
-    byDistrict[district][outcome]++;
+  // A bulk commit names each village many times over: its kecamatan is found once.
+  const districts = new Map<unknown, string | null>();
+  let next = 0;
+  const add = (villageCode: unknown) => {
+    const { outcome } = applied.outcomes[next++]!;
+    let district = districts.get(villageCode);
+    if (district === undefined) districts.set(villageCode, (district = districtOf(villageCode)));
+    if (!district) return;
+    const counts = (byDistrict[district] ??= { imported: 0, updated: 0, ignored: 0, rejected: 0 });
+    counts[outcome]++;
   };
-  for (const batch of batches) {
-    for (const row of batch.valid) count(batch.source_id, row[0], row[3]);
-    for (const [line, , payload] of batch.rejected) {
-      count(batch.source_id, line, (payload as { village_code?: unknown } | null)?.village_code);
-    }
-  }
-  return byDistrict;
+  const perBatch = applied.batches.map((batch) => {
+    for (const row of batch.valid) add(row[3]);
+    for (const [, , payload] of batch.rejected)
+      add((payload as { village_code?: unknown } | null)?.village_code);
+    return batch.valid.length + batch.rejected.length;
+  });
+  return { byDistrict, perBatch };
 }
 
 const noFlags = (): FlagCounts => ({ total: 0, history: 0, peer: 0, stuck: 0 });
@@ -100,17 +123,14 @@ function countFlags(raised: readonly RaisedFlags[]): {
   return { total, byDistrict };
 }
 
-/** How long each batch's submissions applied now waited between receipt and commit. */
+/** How long each batch's submissions applied now (`applied` of each) waited until the commit. */
 function latenciesOf(
   batches: readonly SubmissionBatch[],
-  outcomes: ReadonlyMap<string, Outcome>,
+  applied: readonly number[],
   committedAt: number,
 ): SourceLatency[] {
   return batches
-    .map((b) => ({
-      ms: committedAt - Date.parse(b.received_at),
-      submissions: submissionIds(b).filter((id) => outcomes.has(id)).length,
-    }))
+    .map((b, i) => ({ ms: committedAt - Date.parse(b.received_at), submissions: applied[i]! }))
     .filter((latency) => latency.submissions > 0);
 }
 
@@ -122,6 +142,7 @@ function loadedEvent(
   outcomes: ReadonlyMap<string, Outcome>,
   loadedAt: Date,
   committedAt: number,
+  byDistrict: Record<string, OutcomeCounts>,
   sourceLatencies: readonly SourceLatency[],
 ): ReportsLoadedEvent {
   const counts = { imported: 0, updated: 0, ignored: 0, rejected: 0 };
@@ -131,10 +152,6 @@ function loadedEvent(
   counts.imported -= applied.superseded.filter((s) => s.was === 'imported').length;
   counts.updated -= applied.superseded.filter((s) => s.was === 'updated').length;
 
-  // A batch's submissions share its received_at: one latency per submission applied now.
-  const latencies = sourceLatencies
-    .flatMap(({ ms, submissions }) => Array<number>(submissions).fill(ms))
-    .sort((a, b) => a - b);
   const sources = new Map(batches.map((b) => [b.source_id, b.source]));
   const flags = countFlags(raisedFlags);
   return {
@@ -144,13 +161,10 @@ function loadedEvent(
     counts,
     periods: [...new Set(applied.touched.map((t) => t.period))],
     districts: [...new Set(applied.touched.map((t) => t.district_code))],
-    district_counts: countByDistrict(batches, outcomes),
+    district_counts: byDistrict,
     sources: [...sources].map(([source_id, source]) => ({ source, source_id })),
-    latency_ms: {
-      min: latencies[0] ?? 0,
-      p50: median(latencies),
-      max: latencies[latencies.length - 1] ?? 0,
-    },
+    // A batch's submissions share its received_at: one latency per submission applied now.
+    latency_ms: latencySummary(sourceLatencies),
     new_flags: flags.total,
     district_flags: flags.byDistrict,
   };
@@ -186,9 +200,11 @@ export async function commitSubmissions(
     tx.changedOnly(refreshed.scopes, applied.villages);
     return { applied, raisedFlags: refreshed.raisedFlags, completedImports, loadedAt };
   });
-  const outcomes = new Map(applied.outcomes.map((o) => [o.submission_id, o.outcome]));
+  const outcomes = new Map<string, Outcome>();
+  for (const { submission_id, outcome } of applied.outcomes) outcomes.set(submission_id, outcome);
   const committedAt = Date.now();
-  const latencies = latenciesOf(batches, outcomes, committedAt);
+  const { byDistrict, perBatch } = tally(applied);
+  const latencies = latenciesOf(batches, perBatch, committedAt);
   const event = loadedEvent(
     batches,
     applied,
@@ -196,6 +212,7 @@ export async function commitSubmissions(
     outcomes,
     loadedAt,
     committedAt,
+    byDistrict,
     latencies,
   );
   return { event, outcomes, completedImports, latencies };
