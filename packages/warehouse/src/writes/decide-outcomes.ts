@@ -76,17 +76,25 @@ function decideReportIds(
   state: KeyState,
   decide: (c: Candidate, reason: string) => void,
 ): Candidate[] {
-  // Each row's (village, report_id) and (village, report_id, source, period), built once: a
-  // bulk transaction has a hundred thousand rows.
+  // Each row's (village, report_id), built once: a bulk transaction has a hundred thousand rows.
   const ids = rows.map((c) => `${c.village}\u0000${c.reportId}`);
-  const groups = rows.map((c, i) => `${ids[i]}\u0000${c.source}\u0000${c.period}`);
+  // Most ids come once; only those that repeat have their (source, period) groups compared.
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
+  const groups = rows.map((c, i) =>
+    repeated.has(ids[i]!) ? `${ids[i]}\u0000${c.source}\u0000${c.period}` : '',
+  );
   const groupFirstLine = new Map<string, number>();
-  rows.forEach((c, i) => minBy(groupFirstLine, groups[i]!, c.line));
-  // The group of (source, period) that keeps each (village, report_id): the first source, then
-  // the group whose first line comes first.
+  rows.forEach((c, i) => {
+    if (groups[i]) minBy(groupFirstLine, groups[i], c.line);
+  });
+  // The group of (source, period) that keeps each repeated (village, report_id): the first
+  // source, then the group whose first line comes first.
   const winner = new Map<string, { group: string; order: [number, number] }>();
   rows.forEach((c, i) => {
     const group = groups[i]!;
+    if (!group) return;
     const order: [number, number] = [sourceSeq.get(c.source)!, groupFirstLine.get(group)!];
     const best = winner.get(ids[i]!);
     if (
@@ -98,10 +106,10 @@ function decideReportIds(
   });
   const rest: Candidate[] = [];
   rows.forEach((c, i) => {
-    const best = winner.get(ids[i]!)!;
+    const best = groups[i] ? winner.get(ids[i]!)! : null;
     if (state.holdsReportId(c.village, c.reportId, { sourceId: c.source, period: c.period }))
       decide(c, 'report_id already stored');
-    else if (best.group !== groups[i]) decide(c, `report_id repeats line ${best.order[1]}`);
+    else if (best && best.group !== groups[i]) decide(c, `report_id repeats line ${best.order[1]}`);
     else rest.push(c);
   });
   return rest;

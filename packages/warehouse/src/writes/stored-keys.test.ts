@@ -1,7 +1,7 @@
 // StoredKeys against a plain map of the same puts: what get, holdsReportId and size answer, past
 // several doublings of its columns, with report ids of any script and ids that change length.
 import { describe, expect, it } from 'vitest';
-import { StoredKeys, type StoredKey } from './stored-keys';
+import { KeyOverlay, StoredKeys, type StoredKey } from './stored-keys';
 
 /** A small deterministic generator, so a failure replays. */
 function random(seed: number): () => number {
@@ -73,5 +73,40 @@ describe('StoredKeys', () => {
     expect(keys.holdsReportId('99.99.99.9999', 'r-1', { sourceId: 'x', period: '2023-01' })).toBe(
       false,
     );
+  });
+
+  it('keeps nested overlays’ changes apart until each commits, the inner one first', () => {
+    const key = (reportId: string, submittedMs: number): StoredKey => ({
+      submittedMs,
+      firstSubmittedMs: submittedMs,
+      onTime: true,
+      reportId,
+      sourceId: 'import-1',
+      line: 2,
+      outcome: 'imported',
+    });
+    const stored = new StoredKeys();
+    stored.put('v1', '2023-01', key('a', 1));
+    const transaction = new KeyOverlay(stored);
+    transaction.put('v1', '2023-02', key('b', 2));
+    const apply = new KeyOverlay(transaction);
+    apply.put('v1', '2023-03', key('c', 3));
+    apply.put('v2', '2023-01', key('d', 4));
+    expect(transaction.get('v1', '2023-03')).toBeUndefined();
+
+    apply.commit();
+    // The inner overlay's villages are the transaction's now, next to what it had changed.
+    expect(transaction.get('v1', '2023-02')).toEqual(key('b', 2));
+    expect(transaction.get('v1', '2023-03')).toEqual(key('c', 3));
+    expect(transaction.get('v2', '2023-01')).toEqual(key('d', 4));
+    expect(stored.get('v2', '2023-01')).toBeUndefined();
+    // The inner overlay starts again empty: its later changes are not the transaction's.
+    apply.put('v2', '2023-02', key('e', 5));
+    expect(transaction.get('v2', '2023-02')).toBeUndefined();
+
+    transaction.commit();
+    expect(stored.size).toBe(4);
+    expect(stored.get('v1', '2023-03')).toEqual(key('c', 3));
+    expect(stored.holdsReportId('v2', 'd', { sourceId: 'x', period: '2023-09' })).toBe(true);
   });
 });
