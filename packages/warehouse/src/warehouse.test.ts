@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countAreas } from './hierarchy/load-hierarchy';
 import { listAreas } from './queries/areas.queries';
 import { validSubmission } from './testing/submissions.fixture';
-import { openWarehouse } from './warehouse';
+import { DATABASE_FILE, openWarehouse } from './warehouse';
 import { applySubmissions } from './writes/apply-submissions';
 import { refreshAreaScores } from './writes/refresh-area-scores';
 
@@ -47,6 +47,29 @@ describe('openWarehouse', () => {
     );
     const [jambi] = await listAreas(warehouse.db, { level: 'province', q: 'jambi', limit: 1 });
     expect(jambi).toMatchObject({ code: '15', name: 'Jambi', parent_code: null });
+    await warehouse.close();
+  });
+
+  it('writes the WAL into the file when asked to checkpoint, keeping every write', async () => {
+    const dir = tempDir();
+    const wal = join(dir, `${DATABASE_FILE}.wal`);
+    const walBytes = () => (existsSync(wal) ? statSync(wal).size : 0);
+    const warehouse = await openWarehouse({ dataDir: dir });
+    await warehouse.write((tx) =>
+      applySubmissions(tx, [
+        validSubmission({
+          report_id: 'r-1',
+          village_code: '15.02.02.2004',
+          period: '2023-03',
+          submitted_at: '2023-03-27T09:15:00+07:00',
+        }),
+      ]),
+    );
+    expect(walBytes()).toBeGreaterThan(0);
+    await warehouse.checkpoint();
+    expect(walBytes()).toBe(0);
+    const reports = await warehouse.db.selectFrom('reports').select('report_id').execute();
+    expect(reports).toEqual([{ report_id: 'r-1' }]);
     await warehouse.close();
   });
 

@@ -22,7 +22,8 @@ export const DATABASE_FILE = 'pantau.duckdb';
 /**
  * DuckDB checkpoints (rewrites the WAL into the file) when the WAL passes this size. The
  * default 16 MB makes a bulk load checkpoint after nearly every batch; a larger WAL costs only
- * replay time after a crash.
+ * replay time after a crash. A finished import checkpoints at once (`Warehouse.checkpoint`), so
+ * that the commit which meets the threshold is seldom a small live one.
  */
 const CHECKPOINT_THRESHOLD = '256MB';
 
@@ -125,6 +126,13 @@ export interface Warehouse {
    * `rollback`, the transaction is undone after `work` returns (a dry run).
    */
   write<T>(work: (tx: WriteContext) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /**
+   * Writes the WAL into the database file now, between two writes (readers go on). A bulk
+   * load calls it when done: otherwise the next commit to pass the WAL threshold — likely a
+   * live report's, a few milliseconds of work — would wait seconds for the rewrite of
+   * everything the load wrote.
+   */
+  checkpoint(): Promise<void>;
   /** The hierarchy counts loaded at this open, or null when the data dir already had it. */
   readonly hierarchyLoaded: HierarchyCounts | null;
   /**
@@ -271,10 +279,15 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
     }
   }
 
-  function write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}) {
-    const next = queue.then(() => transaction(work, options));
+  /** Runs `step` on the writer after every write queued before it, one at a time. */
+  function queued<T>(step: () => Promise<T>): Promise<T> {
+    const next = queue.then(step);
     queue = next.catch(() => undefined);
     return next;
+  }
+
+  function write<T>(work: (tx: WriteContext) => Promise<T>, options: WriteOptions = {}) {
+    return queued(() => transaction(work, options));
   }
 
   return {
@@ -297,6 +310,11 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
       return new Set(changes.flatMap((c) => c.villages!));
     },
     write,
+    checkpoint: () =>
+      queued(async () => {
+        if (closed) throw new Error('warehouse is closed');
+        if (path !== ':memory:') await writer.run('CHECKPOINT');
+      }),
     settle,
     onAggregatesRefreshed: (listener) => refresher.onRefresh(listener),
     async connect() {

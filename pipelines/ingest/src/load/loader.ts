@@ -72,6 +72,7 @@ export function startLoader(options: LoaderOptions): Loader {
       const outcomes = new Map<string, Outcome>();
       const latencies: SourceLatency[] = [];
       const started = performance.now();
+      let importsCompleted = false;
       await commitIsolating(
         {
           warehouse: options.warehouse,
@@ -79,8 +80,10 @@ export function startLoader(options: LoaderOptions): Loader {
             for (const [id, outcome] of result.outcomes) outcomes.set(id, outcome);
             latencies.push(...result.latencies);
             options.onLoaded(result.event);
-            for (const importId of result.completedImports)
+            for (const importId of result.completedImports) {
               log.info({ import_id: importId }, 'import completed');
+              importsCompleted = true;
+            }
           },
           onSplit(error, submissions) {
             log.warn({ err: error, submissions }, 'the warehouse refused a batch: splitting it');
@@ -88,6 +91,11 @@ export function startLoader(options: LoaderOptions): Loader {
         },
         batches,
       );
+      // What the import wrote goes into the file now, not in the commit of a live report later.
+      if (importsCompleted)
+        await options.warehouse.checkpoint().catch((error: unknown) => {
+          log.warn({ err: error }, 'could not checkpoint after an import: DuckDB will later');
+        });
       const ms = performance.now() - started;
       options.onBatch?.({ submissions: outcomes.size, ms, latencies });
       log.debug(
