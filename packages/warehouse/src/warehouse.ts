@@ -1,5 +1,5 @@
 // Opens the DuckDB store: migrations, the hierarchy, a reader pool and the single serialised writer.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Kysely } from 'kysely';
@@ -22,8 +22,8 @@ export const DATABASE_FILE = 'pantau.duckdb';
 /**
  * DuckDB checkpoints (rewrites the WAL into the file) when the WAL passes this size. The
  * default 16 MB makes a bulk load checkpoint after nearly every batch; a larger WAL costs only
- * replay time after a crash. A finished import checkpoints at once (`Warehouse.checkpoint`), so
- * that the commit which meets the threshold is seldom a small live one.
+ * replay time after a crash. An import checkpoints sooner, while it runs (`Warehouse.checkpoint`,
+ * the loader): the commit that meets this threshold is then seldom a small live one.
  */
 const CHECKPOINT_THRESHOLD = '256MB';
 
@@ -128,11 +128,13 @@ export interface Warehouse {
   write<T>(work: (tx: WriteContext) => Promise<T>, options?: WriteOptions): Promise<T>;
   /**
    * Writes the WAL into the database file now, between two writes (readers go on). A bulk
-   * load calls it when done: otherwise the next commit to pass the WAL threshold — likely a
-   * live report's, a few milliseconds of work — would wait seconds for the rewrite of
+   * load calls it as it goes: otherwise the commit that passes DuckDB's WAL threshold could
+   * be a live report's, a few milliseconds of work waiting seconds for the rewrite of
    * everything the load wrote.
    */
   checkpoint(): Promise<void>;
+  /** The size of the WAL now (0 in memory): what a checkpoint would write into the file. */
+  readonly walBytes: number;
   /** The hierarchy counts loaded at this open, or null when the data dir already had it. */
   readonly hierarchyLoaded: HierarchyCounts | null;
   /**
@@ -310,6 +312,10 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
       return new Set(changes.flatMap((c) => c.villages!));
     },
     write,
+    get walBytes() {
+      if (path === ':memory:') return 0;
+      return statSync(`${path}.wal`, { throwIfNoEntry: false })?.size ?? 0;
+    },
     checkpoint: () =>
       queued(async () => {
         if (closed) throw new Error('warehouse is closed');

@@ -32,6 +32,8 @@ export interface LoaderOptions {
   lingerMs?: number;
   /** How long a crashed loader's jobs stay locked before another attempt takes them over. */
   lockDurationMs?: number;
+  /** WAL size past which an import's commit (not its last) is followed by a checkpoint. */
+  checkpointWalBytes?: number;
 }
 
 /**
@@ -48,6 +50,11 @@ const DEFAULT_MAX_BATCH = 130_000;
 /** Long enough to gather a burst of single reports, short enough for sub-second freshness. */
 const DEFAULT_LINGER_MS = 15;
 const DEFAULT_LOCK_MS = 30_000;
+/**
+ * Half DuckDB's own threshold (warehouse.ts): an import leaves at most this and its last
+ * commit in the WAL, so live commits after it pass the threshold only after writing as much.
+ */
+const DEFAULT_CHECKPOINT_WAL_BYTES = 128 * 1024 * 1024;
 /** A loader that crashes mid-batch leaves its jobs stalled; they must survive several restarts. */
 const MAX_STALLED = 20;
 
@@ -67,11 +74,13 @@ export interface Loader {
 
 export function startLoader(options: LoaderOptions): Loader {
   const log = options.logger.child({ module: 'loader' });
+  const checkpointWalBytes = options.checkpointWalBytes ?? DEFAULT_CHECKPOINT_WAL_BYTES;
   const batcher = new Batcher<SubmissionBatch, Map<string, Outcome>>(
     async (batches) => {
       const outcomes = new Map<string, Outcome>();
       const latencies: SourceLatency[] = [];
       const started = performance.now();
+      let importRows = false;
       let importsCompleted = false;
       await commitIsolating(
         {
@@ -80,6 +89,7 @@ export function startLoader(options: LoaderOptions): Loader {
             for (const [id, outcome] of result.outcomes) outcomes.set(id, outcome);
             latencies.push(...result.latencies);
             options.onLoaded(result.event);
+            importRows ||= result.event.sources.some((s) => s.source === 'import');
             for (const importId of result.completedImports) {
               log.info({ import_id: importId }, 'import completed');
               importsCompleted = true;
@@ -91,10 +101,12 @@ export function startLoader(options: LoaderOptions): Loader {
         },
         batches,
       );
-      // What the import wrote goes into the file now, not in the commit of a live report later.
-      if (importsCompleted)
+      // An import pays for the checkpoints of what it writes, while it runs: neither a live
+      // commit after it (DuckDB's own threshold) nor the live reports sent the moment it
+      // completes (a checkpoint then) wait seconds for the rewrite.
+      if (importRows && !importsCompleted && options.warehouse.walBytes > checkpointWalBytes)
         await options.warehouse.checkpoint().catch((error: unknown) => {
-          log.warn({ err: error }, 'could not checkpoint after an import: DuckDB will later');
+          log.warn({ err: error }, 'could not checkpoint during an import: DuckDB will later');
         });
       const ms = performance.now() - started;
       options.onBatch?.({ submissions: outcomes.size, ms, latencies });
