@@ -232,8 +232,14 @@ async function stageRows(
   for (const v of decisions.versions) versionAt[v.batch]![v.row] = v;
   let n = 0;
   batches.forEach((batch, b) => {
-    for (let r = 0; r < batch.valid.length; r++, n++) [batchOf[n], rowOf[n]] = [b, r];
-    for (let r = 0; r < batch.rejected.length; r++, n++) [batchOf[n], rowOf[n]] = [b, -1 - r];
+    for (let r = 0; r < batch.valid.length; r++, n++) {
+      batchOf[n] = b;
+      rowOf[n] = r;
+    }
+    for (let r = 0; r < batch.rejected.length; r++, n++) {
+      batchOf[n] = b;
+      rowOf[n] = -1 - r;
+    }
   });
 
   const received = batches.map((b) => Date.parse(b.received_at));
@@ -247,7 +253,9 @@ async function stageRows(
     if (r >= 0) {
       const row = batch.valid[r]!;
       const [line, reportId, cadreId, village, period, submittedMs, onTime, notes, values] = row;
-      const [pillars, dci, stage] = [row[9], row[10], row[11]];
+      const pillars = row[9];
+      const dci = row[10];
+      const stage = row[11];
       const version = versionAt[b]![r];
       const decision = decisions.valid[b]![r]!;
       appender.appendInteger(line);
