@@ -78,38 +78,37 @@ function decideReportIds(
 ): Candidate[] {
   // Each row's (village, report_id), built once: a bulk transaction has a hundred thousand rows.
   const ids = rows.map((c) => `${c.village}\u0000${c.reportId}`);
-  // Most ids come once; only those that repeat have their (source, period) groups compared.
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
-  const groups = rows.map((c, i) =>
-    repeated.has(ids[i]!) ? `${ids[i]}\u0000${c.source}\u0000${c.period}` : '',
-  );
+  // Only ids that repeat (few in a bulk import) have their (source, period) groups compared.
+  const contested = rows.filter((_, i) => repeated.has(ids[i]!));
+  const groupOf = (c: Candidate) =>
+    `${c.village}\u0000${c.reportId}\u0000${c.source}\u0000${c.period}`;
   const groupFirstLine = new Map<string, number>();
-  rows.forEach((c, i) => {
-    if (groups[i]) minBy(groupFirstLine, groups[i], c.line);
-  });
+  for (const c of contested) minBy(groupFirstLine, groupOf(c), c.line);
   // The group of (source, period) that keeps each repeated (village, report_id): the first
   // source, then the group whose first line comes first.
   const winner = new Map<string, { group: string; order: [number, number] }>();
-  rows.forEach((c, i) => {
-    const group = groups[i]!;
-    if (!group) return;
+  for (const c of contested) {
+    const id = `${c.village}\u0000${c.reportId}`;
+    const group = groupOf(c);
     const order: [number, number] = [sourceSeq.get(c.source)!, groupFirstLine.get(group)!];
-    const best = winner.get(ids[i]!);
+    const best = winner.get(id);
     if (
       !best ||
       order[0] < best.order[0] ||
       (order[0] === best.order[0] && order[1] < best.order[1])
     )
-      winner.set(ids[i]!, { group, order });
-  });
+      winner.set(id, { group, order });
+  }
   const rest: Candidate[] = [];
   rows.forEach((c, i) => {
-    const best = groups[i] ? winner.get(ids[i]!)! : null;
+    const best = winner.get(ids[i]!);
     if (state.holdsReportId(c.village, c.reportId, { sourceId: c.source, period: c.period }))
       decide(c, 'report_id already stored');
-    else if (best && best.group !== groups[i]) decide(c, `report_id repeats line ${best.order[1]}`);
+    else if (best && best.group !== groupOf(c))
+      decide(c, `report_id repeats line ${best.order[1]}`);
     else rest.push(c);
   });
   return rest;

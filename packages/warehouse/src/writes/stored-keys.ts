@@ -290,22 +290,8 @@ export class KeyOverlay implements KeyState {
 
   /** Writes the changes into the state the overlay was opened on (after the commit). */
   commit(): void {
-    if (this.base instanceof KeyOverlay) this.base.absorb(this.changed);
-    else
-      for (const [village, periods] of this.changed)
-        for (const [period, key] of periods) this.base.put(village, period, key);
+    for (const [village, periods] of this.changed)
+      for (const [period, key] of periods) this.base.put(village, period, key);
     this.changed.clear();
-  }
-
-  /**
-   * Takes an inner overlay's changes: a village this one has not changed takes its map whole
-   * (a transaction's one bulk apply moves a map per village, not a put per report).
-   */
-  private absorb(changes: ReadonlyMap<string, Map<string, StoredKey>>): void {
-    for (const [village, periods] of changes) {
-      const mine = this.changed.get(village);
-      if (!mine) this.changed.set(village, periods);
-      else for (const [period, key] of periods) mine.set(period, key);
-    }
   }
 }

@@ -83,27 +83,16 @@ class VillageSeriesCache {
     const series = this.series.get(village);
     if (!series || month < series.from) return;
     this.changing(connection, village);
-    const { months, values } = series;
-    const measured = (k: number) => {
-      const value = indicators[MEASURED_POSITIONS[k]!];
+    const row = MEASURED_POSITIONS.map((position) => {
+      const value = indicators[position];
       return typeof value === 'number' ? value : NaN;
-    };
+    });
+    const { months, values } = series;
     let i = months.length;
     while (i > 0 && months[i - 1]! >= month) i--;
-    if (months[i] === month) {
-      for (let k = 0; k < INDICATORS; k++) values[i * INDICATORS + k] = measured(k);
-    } else if (i === months.length) {
-      // A month after the last (a monthly load's usual case): appended, nothing moves.
-      months.push(month);
-      for (let k = 0; k < INDICATORS; k++) values.push(measured(k));
-    } else {
-      months.splice(i, 0, month);
-      values.splice(
-        i * INDICATORS,
-        0,
-        ...Array.from({ length: INDICATORS }, (_, k) => measured(k)),
-      );
-    }
+    const replaced = months[i] === month;
+    if (!replaced) months.splice(i, 0, month);
+    values.splice(i * INDICATORS, replaced ? INDICATORS : 0, ...row);
   }
 
   private changing(connection: DuckDBConnection, village: number): void {

@@ -6,7 +6,7 @@ import {
   type Submission,
   type Warehouse,
 } from '@pantau/warehouse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { commitSubmissions, refreshedEvent } from './load.processor';
 
 const KUNGKAI = '15.02.02.2004';
@@ -24,6 +24,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await warehouse.close();
 });
 
@@ -148,24 +149,18 @@ describe('the loader’s commit', () => {
         ]),
       ),
     ]);
-    const committedAt = Date.parse('2023-12-01T00:01:00.000Z');
-    const now = Date.now;
-    Date.now = () => committedAt;
-    try {
-      const { event, latencies } = await commitSubmissions(warehouse, batches);
-      expect(event.district_counts).toEqual({
-        '15.02.02': { imported: 1, updated: 0, ignored: 1, rejected: 0 },
-        '15.02.03': { imported: 2, updated: 0, ignored: 0, rejected: 0 },
-      });
-      expect(latencies).toEqual([
-        { ms: 10_000, submissions: 2 },
-        { ms: 4_000, submissions: 2 },
-      ]);
-      // Four submissions: 4, 4, 10, 10 s.
-      expect(event.latency_ms).toEqual({ min: 4_000, p50: 7_000, max: 10_000 });
-    } finally {
-      Date.now = now;
-    }
+    vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2023-12-01T00:01:00.000Z'));
+    const { event, latencies } = await commitSubmissions(warehouse, batches);
+    expect(event.district_counts).toEqual({
+      '15.02.02': { imported: 1, updated: 0, ignored: 1, rejected: 0 },
+      '15.02.03': { imported: 2, updated: 0, ignored: 0, rejected: 0 },
+    });
+    expect(latencies).toEqual([
+      { ms: 10_000, submissions: 2 },
+      { ms: 4_000, submissions: 2 },
+    ]);
+    // Four submissions: 4, 4, 10, 10 s.
+    expect(event.latency_ms).toEqual({ min: 4_000, p50: 7_000, max: 10_000 });
   });
 
   it('leaves a live load’s aggregates and flags to the refresh after it, which announces them', async () => {

@@ -44,7 +44,7 @@ const REASON_MAX = 300;
  * submission of it (without listing a bulk commit's hundred thousand copies).
  */
 function latencySummary(latencies: readonly SourceLatency[]): ReportsLoadedEvent['latency_ms'] {
-  const sorted = latencies.filter((l) => l.submissions > 0).sort((a, b) => a.ms - b.ms);
+  const sorted = [...latencies].sort((a, b) => a.ms - b.ms);
   const count = sorted.reduce((n, l) => n + l.submissions, 0);
   if (count === 0) return { min: 0, p50: 0, max: 0 };
   /** The latency of the i-th submission in ascending order. */
@@ -75,19 +75,15 @@ function districtOf(villageCode: unknown): string | null {
 }
 
 /**
- * One pass over the submissions applied now (`applied.batches`, which `applied.outcomes`
- * follows row by row): their outcomes by the kecamatan of the village each names, and how many
- * of each batch there are (in input order).
+ * The outcomes of the submissions applied now, by the kecamatan of the village each names:
+ * `applied.outcomes` follows the rows of `applied.batches`, valid then rejected, batch by batch.
  */
-function tally(applied: ApplyResult): {
-  byDistrict: Record<string, OutcomeCounts>;
-  perBatch: number[];
-} {
+function countByDistrict(applied: ApplyResult): Record<string, OutcomeCounts> {
   const byDistrict: Record<string, OutcomeCounts> = {};
   // A bulk commit names each village many times over: its kecamatan is found once.
   const districts = new Map<unknown, string | null>();
   let next = 0;
-  const add = (villageCode: unknown) => {
+  const count = (villageCode: unknown) => {
     const { outcome } = applied.outcomes[next++]!;
     let district = districts.get(villageCode);
     if (district === undefined) districts.set(villageCode, (district = districtOf(villageCode)));
@@ -95,13 +91,12 @@ function tally(applied: ApplyResult): {
     const counts = (byDistrict[district] ??= { imported: 0, updated: 0, ignored: 0, rejected: 0 });
     counts[outcome]++;
   };
-  const perBatch = applied.batches.map((batch) => {
-    for (const row of batch.valid) add(row[3]);
+  for (const batch of applied.batches) {
+    for (const row of batch.valid) count(row[3]);
     for (const [, , payload] of batch.rejected)
-      add((payload as { village_code?: unknown } | null)?.village_code);
-    return batch.valid.length + batch.rejected.length;
-  });
-  return { byDistrict, perBatch };
+      count((payload as { village_code?: unknown } | null)?.village_code);
+  }
+  return byDistrict;
 }
 
 const noFlags = (): FlagCounts => ({ total: 0, history: 0, peer: 0, stuck: 0 });
@@ -123,14 +118,13 @@ function countFlags(raised: readonly RaisedFlags[]): {
   return { total, byDistrict };
 }
 
-/** How long each batch's submissions applied now (`applied` of each) waited until the commit. */
-function latenciesOf(
-  batches: readonly SubmissionBatch[],
-  applied: readonly number[],
-  committedAt: number,
-): SourceLatency[] {
-  return batches
-    .map((b, i) => ({ ms: committedAt - Date.parse(b.received_at), submissions: applied[i]! }))
+/** How long the submissions applied now of each batch (as applied) waited until the commit. */
+function latenciesOf(applied: ApplyResult, committedAt: number): SourceLatency[] {
+  return applied.batches
+    .map((b) => ({
+      ms: committedAt - Date.parse(b.received_at),
+      submissions: b.valid.length + b.rejected.length,
+    }))
     .filter((latency) => latency.submissions > 0);
 }
 
@@ -142,7 +136,6 @@ function loadedEvent(
   outcomes: ReadonlyMap<string, Outcome>,
   loadedAt: Date,
   committedAt: number,
-  byDistrict: Record<string, OutcomeCounts>,
   sourceLatencies: readonly SourceLatency[],
 ): ReportsLoadedEvent {
   const counts = { imported: 0, updated: 0, ignored: 0, rejected: 0 };
@@ -161,7 +154,7 @@ function loadedEvent(
     counts,
     periods: [...new Set(applied.touched.map((t) => t.period))],
     districts: [...new Set(applied.touched.map((t) => t.district_code))],
-    district_counts: byDistrict,
+    district_counts: countByDistrict(applied),
     sources: [...sources].map(([source_id, source]) => ({ source, source_id })),
     // A batch's submissions share its received_at: one latency per submission applied now.
     latency_ms: latencySummary(sourceLatencies),
@@ -175,7 +168,7 @@ function loadedEvent(
  * warehouse, which refreshes them right after (see `refreshedEvent`): a live report shows in its
  * village's history without waiting for the refresh of every level above it.
  */
-function isLive(batches: readonly SubmissionBatch[]): boolean {
+export function isLive(batches: readonly SubmissionBatch[]): boolean {
   return batches.every((b) => b.source !== 'import');
 }
 
@@ -203,8 +196,7 @@ export async function commitSubmissions(
   const outcomes = new Map<string, Outcome>();
   for (const { submission_id, outcome } of applied.outcomes) outcomes.set(submission_id, outcome);
   const committedAt = Date.now();
-  const { byDistrict, perBatch } = tally(applied);
-  const latencies = latenciesOf(batches, perBatch, committedAt);
+  const latencies = latenciesOf(applied, committedAt);
   const event = loadedEvent(
     batches,
     applied,
@@ -212,7 +204,6 @@ export async function commitSubmissions(
     outcomes,
     loadedAt,
     committedAt,
-    byDistrict,
     latencies,
   );
   return { event, outcomes, completedImports, latencies };

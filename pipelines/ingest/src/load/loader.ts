@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { KEEP_COMPLETED, LOAD_QUEUE } from '../queues';
 import { Batcher } from '../batcher';
 import { loadJobProblem, type LoadJob } from './load.job';
-import { commitIsolating, refreshedEvent, type SourceLatency } from './load.processor';
+import { commitIsolating, isLive, refreshedEvent, type SourceLatency } from './load.processor';
 
 export interface LoaderOptions {
   warehouse: Warehouse;
@@ -80,7 +80,6 @@ export function startLoader(options: LoaderOptions): Loader {
       const outcomes = new Map<string, Outcome>();
       const latencies: SourceLatency[] = [];
       const started = performance.now();
-      let importRows = false;
       let importsCompleted = false;
       await commitIsolating(
         {
@@ -89,7 +88,6 @@ export function startLoader(options: LoaderOptions): Loader {
             for (const [id, outcome] of result.outcomes) outcomes.set(id, outcome);
             latencies.push(...result.latencies);
             options.onLoaded(result.event);
-            importRows ||= result.event.sources.some((s) => s.source === 'import');
             for (const importId of result.completedImports) {
               log.info({ import_id: importId }, 'import completed');
               importsCompleted = true;
@@ -104,7 +102,7 @@ export function startLoader(options: LoaderOptions): Loader {
       // An import pays for the checkpoints of what it writes, while it runs: neither a live
       // commit after it (DuckDB's own threshold) nor the live reports sent the moment it
       // completes (a checkpoint then) wait seconds for the rewrite.
-      if (importRows && !importsCompleted && options.warehouse.walBytes > checkpointWalBytes)
+      if (!isLive(batches) && !importsCompleted && options.warehouse.walBytes > checkpointWalBytes)
         await options.warehouse.checkpoint().catch((error: unknown) => {
           log.warn({ err: error }, 'could not checkpoint during an import: DuckDB will later');
         });
