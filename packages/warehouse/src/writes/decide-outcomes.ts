@@ -9,6 +9,10 @@ export interface RowDecision {
   reason: string | null;
 }
 
+const UNDECIDED: RowDecision = Object.freeze({ outcome: 'ignored', reason: null });
+const IMPORTED: RowDecision = Object.freeze({ outcome: 'imported', reason: null });
+const UPDATED: RowDecision = Object.freeze({ outcome: 'updated', reason: null });
+
 /** A valid row that becomes the stored version of its key (until a later row replaces it). */
 export interface Version {
   batch: number;
@@ -120,7 +124,10 @@ function beats(a: Candidate, b: Candidate): boolean {
   return a.line < b.line || (a.line === b.line && a.seq < b.seq);
 }
 
-/** Within one source the latest submitted_at wins, the first line among equals. */
+/**
+ * Within one source the latest submitted_at wins, the first line among equals. Returns the
+ * winners in row order.
+ */
 function resolveWithinSources(
   rows: readonly Candidate[],
   decide: (c: Candidate, reason: string) => void,
@@ -131,11 +138,13 @@ function resolveWithinSources(
     const current = best.get(keys[i]!);
     if (!current || beats(c, current)) best.set(keys[i]!, c);
   });
+  const winners: Candidate[] = [];
   rows.forEach((c, i) => {
     const winner = best.get(keys[i]!)!;
-    if (winner !== c) decide(c, `superseded by line ${winner.line} of the same source`);
+    if (winner === c) winners.push(c);
+    else decide(c, `superseded by line ${winner.line} of the same source`);
   });
-  return [...best.values()];
+  return winners;
 }
 
 /**
@@ -145,9 +154,8 @@ function resolveWithinSources(
  */
 export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeyState): Decisions {
   const overlay = new KeyOverlay(state);
-  const valid = batches.map((b) =>
-    b.valid.map((): RowDecision => ({ outcome: 'ignored', reason: null })),
-  );
+  // Every row is decided below; the decisions without a reason are shared, not one per row.
+  const valid = batches.map((b) => b.valid.map((): RowDecision => UNDECIDED));
   const decide = (c: Candidate, reason: string) => {
     valid[c.batch]![c.row] = { outcome: 'ignored', reason };
   };
@@ -164,22 +172,18 @@ export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeySt
   });
 
   const unique = decideReportIds(rows, sourceSeq, state, decide);
-  // Sources apply in the order their first remaining row arrived.
-  const firstSeq = new Map<string, number>();
-  for (const c of unique) minBy(firstSeq, c.source, c.seq);
-  // Each winner's place, (its source's first row, its own row), looked up once, not per comparison.
-  const winners = resolveWithinSources(unique, decide)
-    .map((c) => ({ c, first: firstSeq.get(c.source)! }))
-    .sort((a, b) => a.first - b.first || a.c.seq - b.c.seq)
-    .map(({ c }) => c);
+  // Sources apply in the order their first remaining row arrived, each source's rows in order.
+  const bySource = new Map<string, Candidate[]>();
+  for (const c of unique) if (!bySource.has(c.source)) bySource.set(c.source, []);
+  for (const c of resolveWithinSources(unique, decide)) bySource.get(c.source)!.push(c);
 
   const versions: Version[] = [];
-  const versionOfKey = new Map<string, number>();
+  /** The version a key stored by this transaction's overlay is (by the key's own object). */
+  const versionOfKey = new Map<StoredKey, number>();
   const moved: Decisions['moved'] = [];
   const superseded: Decisions['superseded'] = [];
-  for (const c of winners) {
+  for (const c of [...bySource.values()].flat()) {
     const stored = overlay.get(c.village, c.period);
-    const submissionId = `${c.source}:${c.line}`;
     let outcome: 'imported' | 'updated';
     if (!stored) outcome = 'imported';
     else if (stored.sourceId === c.source) {
@@ -205,9 +209,9 @@ export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeySt
       continue;
     }
 
-    const keyId = `${c.village}\u0000${c.period}`;
     if (stored) {
-      const earlier = versionOfKey.get(keyId);
+      const submissionId = `${c.source}:${c.line}`;
+      const earlier = versionOfKey.get(stored);
       if (earlier !== undefined) versions[earlier]!.replacedBy = submissionId;
       else moved.push({ village_code: c.village, period: c.period, replaced_by: submissionId });
     }
@@ -221,9 +225,9 @@ export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeySt
       outcome,
     };
     overlay.put(c.village, c.period, key);
-    versionOfKey.set(keyId, versions.length);
+    versionOfKey.set(key, versions.length);
     versions.push({ batch: c.batch, row: c.row, key, replacedBy: null });
-    valid[c.batch]![c.row] = { outcome, reason: null };
+    valid[c.batch]![c.row] = outcome === 'imported' ? IMPORTED : UPDATED;
   }
   return { valid, versions, moved, superseded, overlay };
 }

@@ -75,6 +75,23 @@ describe('StoredKeys', () => {
     );
   });
 
+  it('tells apart report ids whose hashes are equal', () => {
+    // r-593089 and r-1136980 share their 32-bit FNV-1a hash (found by search): the bytes decide.
+    const stored = new StoredKeys();
+    stored.put('v1', '2023-01', {
+      submittedMs: 1,
+      firstSubmittedMs: 1,
+      onTime: true,
+      reportId: 'r-593089',
+      sourceId: 'import-1',
+      line: 2,
+      outcome: 'imported',
+    });
+    const other = { sourceId: 'x', period: '2023-02' };
+    expect(stored.holdsReportId('v1', 'r-1136980', other)).toBe(false);
+    expect(stored.holdsReportId('v1', 'r-593089', other)).toBe(true);
+  });
+
   it('keeps nested overlays’ changes apart until each commits, the inner one first', () => {
     const key = (reportId: string, submittedMs: number): StoredKey => ({
       submittedMs,

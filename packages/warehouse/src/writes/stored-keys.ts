@@ -59,6 +59,14 @@ function monthIndex(period: string): number {
   return (ym.year - 2000) * 12 + (ym.month - 1);
 }
 
+/** A report id's hash (FNV-1a over its UTF-16 code units), compared before its bytes are. */
+function idHash(reportId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < reportId.length; i++)
+    hash = Math.imul(hash ^ reportId.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 const OUTCOME_UPDATED = 1;
 const ON_TIME = 2;
 /** Slots to start with; the columns double when full. */
@@ -70,7 +78,7 @@ const NO_SLOT = -1;
  * committing an overlay after its transaction committed (a rolled-back one is dropped).
  *
  * Held as columns of typed arrays, one slot per stored report, with each village's slots
- * chained; report ids as UTF-8 bytes in one buffer. About 60 bytes per report, none of them an
+ * chained; report ids as UTF-8 bytes in one buffer. About 64 bytes per report, none of them an
  * object the garbage collector must visit: an object (or an array) per report made every full
  * collection of the API process walk two million of them, a pause each read and load paid.
  */
@@ -91,6 +99,7 @@ export class StoredKeys implements KeyState {
   private next = new Int32Array(0);
   private idStart = new Uint32Array(0);
   private idBytes = new Uint16Array(0);
+  private idHashes = new Uint32Array(0);
   private ids = Buffer.alloc(0);
   private idsUsed = 0;
 
@@ -154,9 +163,13 @@ export class StoredKeys implements KeyState {
   ): boolean {
     let slot = this.heads.get(village) ?? NO_SLOT;
     if (slot === NO_SLOT) return false;
-    const wanted = Buffer.from(reportId);
+    const hash = idHash(reportId);
+    let wanted: Buffer | undefined;
     for (; slot !== NO_SLOT; slot = this.next[slot]!) {
-      // The cheap test first: the period is spelt out only for the village's own id.
+      // The cheap tests first: the id's hash, then its bytes; the period is spelt out only for
+      // the village's own id.
+      if (this.idHashes[slot] !== hash) continue;
+      wanted ??= Buffer.from(reportId);
       if (!this.holdsIdAt(slot, wanted)) continue;
       const stored = { reportId, sourceId: this.sources[this.source[slot]!]! };
       const period = addMonths(FIRST_MONTH, this.month[slot]!);
@@ -223,6 +236,7 @@ export class StoredKeys implements KeyState {
     this.ids.write(reportId, this.idsUsed, 'utf8');
     this.idStart[slot] = this.idsUsed;
     this.idBytes[slot] = bytes;
+    this.idHashes[slot] = idHash(reportId);
     this.idsUsed += bytes;
   }
 
@@ -247,6 +261,7 @@ export class StoredKeys implements KeyState {
     this.next = wider(this.next, Int32Array);
     this.idStart = wider(this.idStart, Uint32Array);
     this.idBytes = wider(this.idBytes, Uint16Array);
+    this.idHashes = wider(this.idHashes, Uint32Array);
     this.capacity = capacity;
   }
 }

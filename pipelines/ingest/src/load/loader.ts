@@ -75,9 +75,10 @@ export interface Loader {
 export function startLoader(options: LoaderOptions): Loader {
   const log = options.logger.child({ module: 'loader' });
   const checkpointWalBytes = options.checkpointWalBytes ?? DEFAULT_CHECKPOINT_WAL_BYTES;
-  const batcher = new Batcher<SubmissionBatch, Map<string, Outcome>>(
+  // Each batch of the loader resolves with the outcomes of its commits (one, unless split).
+  const batcher = new Batcher<SubmissionBatch, ReadonlyMap<string, Outcome>[]>(
     async (batches) => {
-      const outcomes = new Map<string, Outcome>();
+      const outcomes: ReadonlyMap<string, Outcome>[] = [];
       const latencies: SourceLatency[] = [];
       const started = performance.now();
       let importsCompleted = false;
@@ -85,7 +86,7 @@ export function startLoader(options: LoaderOptions): Loader {
         {
           warehouse: options.warehouse,
           onCommitted(result) {
-            for (const [id, outcome] of result.outcomes) outcomes.set(id, outcome);
+            outcomes.push(result.outcomes);
             latencies.push(...result.latencies);
             options.onLoaded(result.event);
             for (const importId of result.completedImports) {
@@ -107,11 +108,9 @@ export function startLoader(options: LoaderOptions): Loader {
           log.warn({ err: error }, 'could not checkpoint during an import: DuckDB will later');
         });
       const ms = performance.now() - started;
-      options.onBatch?.({ submissions: outcomes.size, ms, latencies });
-      log.debug(
-        { submissions: outcomes.size, sources: batches.length, ms: Math.round(ms) },
-        'batch committed',
-      );
+      const submissions = outcomes.reduce((n, committed) => n + committed.size, 0);
+      options.onBatch?.({ submissions, ms, latencies });
+      log.debug({ submissions, sources: batches.length, ms: Math.round(ms) }, 'batch committed');
       return outcomes;
     },
     {
@@ -131,8 +130,14 @@ export function startLoader(options: LoaderOptions): Loader {
       if (problem) throw new UnrecoverableError(`malformed load job: ${problem}`);
       const { batches } = job.data;
       // A job's batches share one transaction (or its halves, if the warehouse refused it).
-      const results = await batcher.submit(batches);
-      const outcomeOf = (id: string) => results.find((r) => r.has(id))?.get(id);
+      const committed = (await batcher.submit(batches)).flat();
+      const outcomeOf = (id: string) => {
+        for (const outcomes of committed) {
+          const outcome = outcomes.get(id);
+          if (outcome) return outcome;
+        }
+        return 'already_recorded';
+      };
       const counts: JobOutcomes = {
         imported: 0,
         updated: 0,
@@ -140,9 +145,7 @@ export function startLoader(options: LoaderOptions): Loader {
         rejected: 0,
         already_recorded: 0,
       };
-      for (const id of batches.flatMap(submissionIds)) {
-        counts[outcomeOf(id) ?? 'already_recorded']++;
-      }
+      for (const batch of batches) for (const id of submissionIds(batch)) counts[outcomeOf(id)]++;
       return counts;
     },
     {
