@@ -178,7 +178,7 @@ export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeySt
   for (const c of resolveWithinSources(unique, decide)) bySource.get(c.source)!.push(c);
 
   const versions: Version[] = [];
-  /** The version a key stored by this transaction's overlay is (by the key's own object). */
+  /** Which version each key this call stored is, by the key object the overlay holds. */
   const versionOfKey = new Map<StoredKey, number>();
   const moved: Decisions['moved'] = [];
   const superseded: Decisions['superseded'] = [];
