@@ -1,5 +1,5 @@
 // Loading villages' reports in tests as the loader does: applied, then aggregates and quality
-// flags refreshed, in one transaction.
+// flags refreshed, in one transaction (an import's load), or left to the warehouse (a live one).
 import type { IndicatorValue } from '@pantau/domain';
 import type { Warehouse, WriteContext, WriteOptions } from '../warehouse';
 import { applySubmissions } from '../writes/apply-submissions';
@@ -25,6 +25,20 @@ export async function loadVillageReports(
 
 /** Applies reports and refreshes what depends on them, in the caller's transaction. */
 export async function applyVillageReports(tx: WriteContext, reports: VillageReport[]) {
+  await submitVillageReports(tx, reports);
+  const { raisedFlags } = await refreshAreaScores(tx.connection);
+  return raisedFlags;
+}
+
+/** Loads reports as a live load does: what depends on them is left to the warehouse. */
+export async function loadLiveVillageReports(warehouse: Warehouse, reports: VillageReport[]) {
+  await warehouse.write(async (tx) => {
+    await submitVillageReports(tx, reports);
+    tx.deferAggregates();
+  });
+}
+
+async function submitVillageReports(tx: WriteContext, reports: VillageReport[]) {
   await applySubmissions(
     tx,
     reports.map((r, i) => {
@@ -41,6 +55,4 @@ export async function applyVillageReports(tx: WriteContext, reports: VillageRepo
       });
     }),
   );
-  const { raisedFlags } = await refreshAreaScores(tx.connection);
-  return raisedFlags;
 }
