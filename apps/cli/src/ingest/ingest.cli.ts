@@ -122,11 +122,24 @@ async function importFile(path: string, options: Options): Promise<number> {
 
   const processing = createProgress({ label: dryRun ? 'checking' : 'loading' });
   let detail: ImportDetail;
+  let waiting = false;
   try {
     detail = await followImport(api.client, importId, {
       errorsLimit: ERRORS_SHOWN,
       pollMs: POLL_MS,
-      onProgress: (d) => processing.update(d.processed, d.rows),
+      onProgress: (d) => {
+        if (waiting) process.stderr.write(`ingest: the API answers again, following ${importId}\n`);
+        waiting = false;
+        processing.update(d.processed, d.rows);
+      },
+      onUnreachable: (error) => {
+        if (waiting) return;
+        waiting = true;
+        processing.finish();
+        process.stderr.write(
+          `ingest: ${error.message}. Waiting up to a minute for it to come back (npm start restarts it): import ${importId} goes on from the queue meanwhile\n`,
+        );
+      },
     });
   } finally {
     processing.finish();
