@@ -129,8 +129,9 @@ export function startLoader(options: LoaderOptions): Loader {
       // A malformed job will not get better on a retry: fail it for good, with the reason.
       if (problem) throw new UnrecoverableError(`malformed load job: ${problem}`);
       const { batches } = job.data;
-      // A job's batches share one transaction (or its halves, if the warehouse refused it).
-      const committed = (await batcher.submit(batches)).flat();
+      // A job's batches share one transaction (or its halves, if the warehouse refused it):
+      // the batches of one loader batch resolve with the same commits, each kept once.
+      const committed = new Set((await batcher.submit(batches)).flat());
       const outcomeOf = (id: string) => {
         for (const outcomes of committed) {
           const outcome = outcomes.get(id);
