@@ -129,6 +129,67 @@ describe('applySubmissions', () => {
     expect(history).toEqual([{ report_id: 'a', replaced_by: 's2:2' }]);
   });
 
+  it('moves each replaced report to report_history with every column as it was stored', async () => {
+    const first = (village_code: string, period: string, line: number) =>
+      validSubmission({
+        source_id: 's1',
+        line,
+        report_id: `${period}-${line}`,
+        village_code,
+        period,
+        submitted_at: `${period}-20T09:00:00+07:00`,
+        received_at: '2024-06-01T10:00:00.000Z',
+        indicators: {
+          gov_online_letters_pct: 40 + line,
+          mob_signal_level: 2,
+          people_rkdd_active: true,
+        },
+      });
+    await apply([
+      first(KUNGKAI, '2023-03', 2),
+      first(KUNGKAI, '2023-04', 3),
+      first(SUNGAI_UDANG, '2023-03', 4),
+    ]);
+    const stored = await warehouse.db.selectFrom('reports').selectAll().execute();
+    const replacement = (village_code: string, period: string, line: number) =>
+      validSubmission({
+        source_id: 's2',
+        line,
+        report_id: `${period}-new`,
+        village_code,
+        period,
+        submitted_at: `${period}-25T09:00:00+07:00`,
+      });
+    const loadedAt = new Date('2024-07-01T02:03:04.005Z');
+    await warehouse.write((tx) =>
+      applySubmissions(
+        tx,
+        [replacement(KUNGKAI, '2023-03', 2), replacement(KUNGKAI, '2023-04', 3)],
+        loadedAt,
+      ),
+    );
+
+    const history = await warehouse.db
+      .selectFrom('report_history')
+      .selectAll()
+      .orderBy('period')
+      .execute();
+    expect(history.map(({ replaced_at: _at, replaced_by: _by, ...row }) => row)).toEqual(
+      stored
+        .filter((r) => r.village_code === KUNGKAI)
+        .sort((a, b) => a.period.localeCompare(b.period)),
+    );
+    expect(history.map((h) => [h.replaced_by, new Date(h.replaced_at).toISOString()])).toEqual([
+      ['s2:2', loadedAt.toISOString()],
+      ['s2:3', loadedAt.toISOString()],
+    ]);
+    expect(await storedReports()).toMatchObject([
+      { village_code: KUNGKAI, period: '2023-03', report_id: '2023-03-new' },
+      { village_code: KUNGKAI, period: '2023-04', report_id: '2023-04-new' },
+      { village_code: SUNGAI_UDANG, period: '2023-03', report_id: '2023-03-4' },
+    ]);
+  });
+
   it('resolves rows of one source to the latest submitted_at, the first line among equals', async () => {
     const result = await apply([
       validSubmission({

@@ -27,7 +27,7 @@ import {
   villageCode,
   villageKey,
 } from './measured-columns';
-import { periodLiterals } from './period-literals';
+import { periodLiterals } from './sql-literals';
 import { dirtySeries } from './village-series';
 
 const CONTINUOUS_FLAGS = MEASURED_INDICATORS.map((code) => CONTINUOUS_INDICATORS.includes(code));

@@ -10,7 +10,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COUNTRY_CODE, districtHolder, PILLAR_CODES } from '@pantau/domain';
 import type { ScoreScope } from '../warehouse';
-import { periodLiterals } from './period-literals';
+import { periodLiterals } from './sql-literals';
 import { refreshQualityFlags, type RaisedFlags } from './quality-flags';
 
 export type { RaisedFlags } from './quality-flags';
