@@ -30,6 +30,7 @@ import type { Outcome } from '../schema';
 import type { WriteContext } from '../warehouse';
 import { yieldToEventLoop } from './event-loop';
 import { decideOutcomes, type Decisions, type Version } from './decide-outcomes';
+import { resultRows } from './result-rows';
 import { periodLiterals, timestampLiteral } from './sql-literals';
 import { storableJson } from './storable-json';
 import { storeInSeries } from './village-series';
@@ -211,9 +212,7 @@ async function skipRecorded(
        AND submission_id IN (SELECT submission_id FROM incoming)`,
   );
   if (recorded.rowCount === 0) return { batches: [...batches], skipped: 0 };
-  const done = new Set<string>();
-  for (let c = 0; c < recorded.chunkCount; c++)
-    for (const id of recorded.getChunk(c).getColumnValues(0)) done.add(id as string);
+  const done = new Set(resultRows(recorded).map(([id]) => id as string));
   const fresh = <R extends ValidRow | RejectedRow>(batch: SubmissionBatch, list: R[]) =>
     list.filter(([line]) => !done.has(`${batch.source_id}:${line}`));
   return {

@@ -4,10 +4,11 @@
 // (kecamatan, period) scopes. Follow-up of a flag that still holds is kept.
 //
 // Steps, and the temp tables each reads and writes:
-//   1. villageFlags   writes `dirty_months`, `dirty_villages`; adds to `new_flags`
+//   0. START_SQL      writes `new_flags` (empty), `dirty_months`, `dirty_villages`
+//   1. villageFlags   reads `dirty_months`, `dirty_villages`; adds to `new_flags`
 //   2. peerFlags      adds to `new_flags`
 //   3. mergeFlags     reads `dirty_months`, `dirty_scopes`, `new_flags`; writes `old_flags`
-//   4. raisedFlags    reads `new_flags`, `old_flags`: what the load raised, for its event
+//   4. RAISED_FLAGS   reads `new_flags`, `old_flags`: what the load raised, for its event
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import {
   CONTINUOUS_INDICATORS,
@@ -27,6 +28,7 @@ import {
   villageCode,
   villageKey,
 } from './measured-columns';
+import { resultRows } from './result-rows';
 import { periodLiterals } from './sql-literals';
 import { dirtySeries } from './village-series';
 
@@ -50,16 +52,27 @@ async function judgeInSlices(count: number, judge: (group: number) => number): P
   }
 }
 
-/** Writes the flags a refresh finds to `new_flags`. */
+/**
+ * The temp tables a refresh starts from, made in one call into DuckDB (each call waits for the
+ * event loop as well): `new_flags`, which FlagWriter fills, and step 1's changed villages and
+ * months.
+ */
+const START_SQL = `
+  CREATE OR REPLACE TEMP TABLE new_flags (
+    village_code VARCHAR, period VARCHAR, indicator VARCHAR, method VARCHAR,
+    value DOUBLE, baseline DOUBLE, score DOUBLE);
+  CREATE OR REPLACE TEMP TABLE dirty_months AS
+  SELECT DISTINCT village_code, ${monthOf('period')} AS m FROM dirty_reports;
+  CREATE OR REPLACE TEMP TABLE dirty_villages AS
+  SELECT village_code, ${villageKey('village_code')} AS village_key,
+         (row_number() OVER (ORDER BY village_code) - 1)::INTEGER AS vid, min(m) AS lo
+  FROM dirty_months GROUP BY village_code`;
+
+/** Writes the flags a refresh finds to `new_flags` (made by START_SQL). */
 class FlagWriter {
   private constructor(private readonly flags: DuckDBAppender) {}
 
   static async open(connection: DuckDBConnection): Promise<FlagWriter> {
-    await connection.run(
-      `CREATE OR REPLACE TEMP TABLE new_flags (
-         village_code VARCHAR, period VARCHAR, indicator VARCHAR, method VARCHAR,
-         value DOUBLE, baseline DOUBLE, score DOUBLE)`,
-    );
     return new FlagWriter(await connection.createAppender('new_flags', 'main', 'temp'));
   }
 
@@ -97,16 +110,6 @@ async function villageFlags(
   connection: DuckDBConnection,
   writer: FlagWriter,
 ): Promise<Set<string>> {
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE dirty_months AS
-     SELECT DISTINCT village_code, ${monthOf('period')} AS m FROM dirty_reports`,
-  );
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE dirty_villages AS
-     SELECT village_code, ${villageKey('village_code')} AS village_key,
-            (row_number() OVER (ORDER BY village_code) - 1)::INTEGER AS vid, min(m) AS lo
-     FROM dirty_months GROUP BY village_code`,
-  );
   const { villages, series } = await dirtySeries(connection, HISTORY_WINDOW);
   const [changedVids, changedMonths] = await readColumns(
     connection,
@@ -193,8 +196,8 @@ async function peerFlags(
  * changed village in the period of a change or the HISTORY_WINDOW after it, `peer` flags of a
  * dirty (kecamatan, period) — those of a report no longer stored included.
  */
-async function mergeFlags(connection: DuckDBConnection, periods: Iterable<string>): Promise<void> {
-  await connection.run(
+function mergeFlags(periods: Iterable<string>): string[] {
+  return [
     `CREATE OR REPLACE TEMP TABLE old_flags AS
      WITH flags AS NOT MATERIALIZED (
        SELECT rowid AS flag_row, id, village_code, period, indicator, method, district_code,
@@ -210,9 +213,7 @@ async function mergeFlags(connection: DuckDBConnection, periods: Iterable<string
        ON d.village_code = f.village_code
       AND ${monthOf('f.period')} BETWEEN d.m AND d.m + ${HISTORY_WINDOW}
      WHERE f.method <> 'peer'`,
-  );
-  await connection.run('DELETE FROM quality_flags WHERE rowid IN (SELECT flag_row FROM old_flags)');
-  await connection.run(
+    'DELETE FROM quality_flags WHERE rowid IN (SELECT flag_row FROM old_flags)',
     `INSERT INTO quality_flags BY NAME
      SELECT coalesce(o.id, nextval('quality_flag_seq')) AS id,
             n.village_code, n.period, n.indicator, n.method, n.value, n.baseline, n.score,
@@ -222,7 +223,7 @@ async function mergeFlags(connection: DuckDBConnection, periods: Iterable<string
      FROM new_flags n
      JOIN areas a ON a.code = n.village_code
      LEFT JOIN old_flags o USING (village_code, period, indicator, method)`,
-  );
+  ];
 }
 
 /** How many flags a refresh raised in one kecamatan by one method. */
@@ -237,15 +238,11 @@ export interface RaisedFlags {
  * held before (a flag found again is not new), by kecamatan and method. Reads only the temp
  * tables of this refresh; a village's kecamatan is its code without the last part.
  */
-async function raisedFlags(connection: DuckDBConnection): Promise<RaisedFlags[]> {
-  const reader = await connection.runAndReadAll(
-    `SELECT regexp_replace(n.village_code, '\\.[^.]*$', '') AS district_code, n.method,
-            count(*)::INTEGER AS flags
-     FROM new_flags n ANTI JOIN old_flags o USING (village_code, period, indicator, method)
-     GROUP BY ALL ORDER BY ALL`,
-  );
-  return reader.getRowObjectsJS() as unknown as RaisedFlags[];
-}
+const RAISED_FLAGS = `
+  SELECT regexp_replace(n.village_code, '\\.[^.]*$', '') AS district_code, n.method,
+         count(*)::INTEGER AS flags
+  FROM new_flags n ANTI JOIN old_flags o USING (village_code, period, indicator, method)
+  GROUP BY ALL ORDER BY ALL`;
 
 /**
  * Recomputes the flags of the reports in `dirty_reports` (and the periods after them) and of
@@ -257,6 +254,7 @@ export async function refreshQualityFlags(
   connection: DuckDBConnection,
   scopePeriods: readonly string[],
 ): Promise<RaisedFlags[]> {
+  await connection.run(START_SQL);
   const writer = await FlagWriter.open(connection);
   let historyPeriods: Set<string>;
   try {
@@ -265,8 +263,13 @@ export async function refreshQualityFlags(
   } finally {
     writer.close();
   }
-  await mergeFlags(connection, [...scopePeriods, ...historyPeriods]);
-  const raised = await raisedFlags(connection);
-  await connection.run('DELETE FROM dirty_reports');
-  return raised;
+  // Steps 3 and 4 in one call, the count of step 4 last (a call answers with its last result).
+  const statements = [
+    ...mergeFlags([...scopePeriods, ...historyPeriods]),
+    'DELETE FROM dirty_reports',
+    RAISED_FLAGS,
+  ];
+  return resultRows(await connection.run(statements.join(';\n'))).map(
+    ([district_code, method, flags]) => ({ district_code, method, flags }) as RaisedFlags,
+  );
 }

@@ -4,12 +4,14 @@
 //
 // Steps, and the temp table each reads and writes:
 //   1. collectScope    writes `scope_keys`   dirty (kecamatan, period) and their ancestors' keys
-//   2. districts       reads `scope_keys`    kecamatan rows from the reports
-//   3. upperLevels     reads `scope_keys`    regency … country rows from kecamatan rows
-//   4. qualityFlags    (quality-flags.ts)    the flags of the same scopes and changed reports
+//   2. DELETE_STALE    reads `scope_keys`    their rows deleted
+//   3. districtRows    reads `scope_keys`    kecamatan rows from the reports
+//   4. upperLevelRows  reads `scope_keys`    regency … country rows from kecamatan rows
+//   5. qualityFlags    (quality-flags.ts)    the flags of the same scopes and changed reports
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COUNTRY_CODE, districtHolder, PILLAR_CODES } from '@pantau/domain';
 import type { ScoreScope } from '../warehouse';
+import { resultRows } from './result-rows';
 import { periodLiterals } from './sql-literals';
 import { refreshQualityFlags, type RaisedFlags } from './quality-flags';
 
@@ -52,15 +54,17 @@ const FROM_DISTRICTS = `
   ${STAGES.map((s) => `sum(d.stage_${s})::INTEGER AS stage_${s}`).join(', ')}`;
 
 /**
- * Step 1 (writes `scope_keys`): the dirty (kecamatan, period) scopes, every (level, area,
+ * Step 1 (writes `scope_keys`): the dirty (kecamatan, period) scopes and every (level, area,
  * period) above them — ancestors are prefixes of a kecamatan code, the region comes from the
- * province — and their stale rows deleted.
+ * province.
  */
 async function collectScope(connection: DuckDBConnection): Promise<ScoreScope[]> {
-  const reader = await connection.runAndReadAll(
-    'SELECT DISTINCT period, district_code FROM dirty_scopes',
-  );
-  const dirty = reader.getRowsJS() as [string, string][];
+  const dirty = resultRows(
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE scope_keys (level VARCHAR, code VARCHAR, period VARCHAR);
+       SELECT DISTINCT period, district_code FROM dirty_scopes`,
+    ),
+  ) as [string, string][];
   if (dirty.length === 0) return [];
   const keys = new Map<string, [string, string, string]>();
   const add = (level: string, code: string, period: string) =>
@@ -70,9 +74,6 @@ async function collectScope(connection: DuckDBConnection): Promise<ScoreScope[]>
       add(level, districtHolder(level, district) ?? '', period);
     add('country', COUNTRY_CODE, period);
   }
-  await connection.run(
-    'CREATE OR REPLACE TEMP TABLE scope_keys (level VARCHAR, code VARCHAR, period VARCHAR)',
-  );
   const appender = await connection.createAppender('scope_keys', 'main', 'temp');
   for (const [level, code, period] of keys.values()) {
     appender.appendVarchar(level);
@@ -81,37 +82,35 @@ async function collectScope(connection: DuckDBConnection): Promise<ScoreScope[]>
     appender.endRow();
   }
   appender.closeSync();
-  await connection.run(
-    `DELETE FROM area_scores USING scope_keys k
-     WHERE area_scores.level = k.level AND area_scores.code = k.code
-       AND area_scores.period = k.period`,
-  );
   return dirty.map(([period, district_code]) => ({ period, district_code }));
 }
 
+/** Step 2: the stale rows of every key in scope deleted. */
+const DELETE_STALE = `
+  DELETE FROM area_scores USING scope_keys k
+  WHERE area_scores.level = k.level AND area_scores.code = k.code AND area_scores.period = k.period`;
+
 /**
- * Step 2: kecamatan rows, with their ancestors, from the reports of the dirty scopes (their
+ * Step 3: kecamatan rows, with their ancestors, from the reports of the dirty scopes (their
  * periods inlined, so the scan skips the row groups of other months).
  */
-async function refreshDistricts(connection: DuckDBConnection, periods: string[]): Promise<void> {
-  await connection.run(
-    `INSERT INTO area_scores BY NAME
+function districtRows(periods: string[]): string {
+  return `INSERT INTO area_scores BY NAME
      SELECT r.district_code AS code, 'district' AS level, r.period,
             any_value(r.regency_code) AS regency_code, any_value(r.province_code) AS province_code,
             any_value(r.region_code) AS region_code, ${FROM_REPORTS}
      FROM reports r
      JOIN scope_keys k ON k.level = 'district' AND k.code = r.district_code AND k.period = r.period
      WHERE r.period IN (${periodLiterals(periods)})
-     GROUP BY r.district_code, r.period`,
-  );
+     GROUP BY r.district_code, r.period`;
 }
 
 /**
- * Step 3: every level above, from the (now fresh) kecamatan rows of the dirty periods, read once:
+ * Step 4: every level above, from the (now fresh) kecamatan rows of the dirty periods, read once:
  * one branch per level, each joining only its own keys (one pass with grouping sets over all
  * kecamatan rows of a month measured several times slower).
  */
-async function refreshUpperLevels(connection: DuckDBConnection, periods: string[]): Promise<void> {
+function upperLevelRows(periods: string[]): string {
   const branches = UPPER_LEVELS.map(
     ([level, column]) =>
       `SELECT d.${column} AS code, '${level}' AS level, d.period, ${FROM_DISTRICTS}
@@ -123,14 +122,12 @@ async function refreshUpperLevels(connection: DuckDBConnection, periods: string[
      FROM d JOIN scope_keys k ON k.level = 'country' AND k.period = d.period
      GROUP BY d.period`,
   );
-  await connection.run(
-    `INSERT INTO area_scores BY NAME
+  return `INSERT INTO area_scores BY NAME
      WITH d AS MATERIALIZED (
        SELECT * FROM area_scores
        WHERE level = 'district' AND period IN (${periodLiterals(periods)})
      )
-     ${branches.join('\n     UNION ALL\n     ')}`,
-  );
+     ${branches.join('\n     UNION ALL\n     ')}`;
 }
 
 /** What one refresh did. */
@@ -154,8 +151,8 @@ export async function refreshAreaScores(connection: DuckDBConnection): Promise<A
   const scopes = await collectScope(connection);
   if (scopes.length === 0) return { scopes, raisedFlags: [] };
   const periods = [...new Set(scopes.map((s) => s.period))];
-  await refreshDistricts(connection, periods);
-  await refreshUpperLevels(connection, periods);
+  // Steps 2–4 in one call into DuckDB: each call waits for the event loop as well.
+  await connection.run([DELETE_STALE, districtRows(periods), upperLevelRows(periods)].join(';\n'));
   const raisedFlags = await refreshQualityFlags(connection, periods);
   await connection.run('DELETE FROM dirty_scopes');
   return { scopes, raisedFlags };
