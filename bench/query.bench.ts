@@ -345,7 +345,8 @@ async function callApi(path: string): Promise<void> {
  */
 async function loadOneDistrict(): Promise<void> {
   await national.write(async (tx) => {
-    await tx.connection.run('INSERT INTO dirty_scopes VALUES ($1, $2)', [PERIOD, DISTRICT]);
+    for (const table of ['dirty_scopes', 'dirty_flag_scopes'])
+      await tx.connection.run(`INSERT INTO ${table} VALUES ($1, $2)`, [PERIOD, DISTRICT]);
     tx.changedOnly((await refreshAreaScores(tx.connection)).scopes, [NEIGHBOUR]);
   });
 }

@@ -80,9 +80,28 @@ describe('aggregates a live load leaves to the warehouse', () => {
     await warehouse.write((tx) => loadLive(tx, 70, 3));
     const versionBefore = warehouse.version;
     await warehouse.settle();
-    expect(warehouse.version).toBe(versionBefore + 1);
+    // One refresh: its two writes, the flags', then the area scores'.
+    expect(warehouse.version).toBe(versionBefore + 2);
     expect(refreshes).toHaveLength(1);
     expect(await kecamatanScore(warehouse.db)).toEqual([{ dci: 70, villages_reporting: 1 }]);
+  });
+
+  it('let a live load commit between the refresh of the flags and of the area scores, and stay stale until its flags are refreshed', async () => {
+    const { warehouse, refreshes } = await open();
+    await warehouse.write((tx) => loadLive(tx, 40, 2));
+    const dirtyFlagScopes = () =>
+      warehouse.lineageDb.selectFrom('dirty_flag_scopes').selectAll().execute();
+    // The refresh queues its flags' write at once; this load is queued behind it, and commits
+    // before the area scores' write.
+    const settled = warehouse.settle();
+    await warehouse.write((tx) => loadLive(tx, 70, 3));
+    await settled;
+
+    expect(await kecamatanScore(warehouse.lineageDb)).toEqual([{ dci: 70, villages_reporting: 1 }]);
+    expect(await dirtyFlagScopes()).toEqual([BANGKO]);
+    await warehouse.settle();
+    expect(refreshes).toHaveLength(2);
+    expect(await dirtyFlagScopes()).toEqual([]);
   });
 
   it('are refreshed by the warehouse itself after the delay, with no read', async () => {

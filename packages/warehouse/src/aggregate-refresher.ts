@@ -4,8 +4,12 @@
 // never sees them older than the commits before it.
 import type { AreaRefresh } from './writes/refresh-area-scores';
 
-/** What a commit did to the aggregates above the reports it changed. */
-export type AggregatesAfterCommit = 'untouched' | 'refreshed' | 'deferred';
+/**
+ * What a commit did to the aggregates above the reports it changed: the refresher's own commits
+ * refresh the flags, then the area scores, each in a write of its own.
+ */
+export type AggregatesAfterCommit =
+  'untouched' | 'refreshed' | 'deferred' | 'flags-refreshed' | 'areas-refreshed';
 
 /** A refresh the warehouse ran by itself, as committed. */
 export interface AggregateRefresh extends AreaRefresh {
@@ -17,6 +21,10 @@ export type RefreshListener = (refresh: AggregateRefresh) => void;
 export class AggregateRefresher {
   /** Aggregates reflect every commit up to this version. */
   private freshAt: number;
+  /** The last commit that left its aggregates to the refresher. */
+  private deferredAt = -1;
+  /** The last commit that refreshed the flags (the first of the refresher's two writes). */
+  private flagsAt = -1;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private readonly listeners = new Set<RefreshListener>();
@@ -32,7 +40,19 @@ export class AggregateRefresher {
 
   /** After each commit, at its version. */
   committed(version: number, aggregates: AggregatesAfterCommit): void {
-    if (aggregates === 'deferred') return this.schedule();
+    if (aggregates === 'deferred') {
+      this.deferredAt = version;
+      return this.schedule();
+    }
+    if (aggregates === 'flags-refreshed') this.flagsAt = version;
+    // The area scores refreshed after the flags: everything is fresh up to the flags' commit,
+    // and up to this one unless a live load deferred between the two (its flags are stale).
+    if (aggregates === 'areas-refreshed') {
+      if (this.deferredAt < this.flagsAt) this.freshAt = version;
+      else this.freshAt = Math.max(this.freshAt, this.flagsAt);
+      if (!this.stale) this.stop();
+      return;
+    }
     // A refresh covers every scope marked dirty (an import's in its own transaction too, so no
     // refresh is left to run); a commit that marked none keeps them fresh.
     if (aggregates === 'refreshed' || this.freshAt === version - 1) {

@@ -232,6 +232,7 @@ export interface Database {
   imports: ImportsTable;
   area_scores: AreaScoresTable;
   dirty_scopes: DirtyScopesTable;
+  dirty_flag_scopes: DirtyScopesTable;
   dirty_reports: DirtyReportsTable;
   quality_flags: QualityFlagsTable;
   api_tokens: ApiTokensTable;

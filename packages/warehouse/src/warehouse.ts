@@ -14,7 +14,13 @@ import {
   type AggregatesAfterCommit,
   type RefreshListener,
 } from './aggregate-refresher';
-import { refreshAreaScores, type AreaRefresh } from './writes/refresh-area-scores';
+import { refreshQualityFlags } from './writes/quality-flags';
+import {
+  refreshAreaRows,
+  refreshAreaScores,
+  unionScopes,
+  type AreaRefresh,
+} from './writes/refresh-area-scores';
 import { KeyOverlay, StoredKeys, type KeyState } from './writes/stored-keys';
 
 export const DATABASE_FILE = 'pantau.duckdb';
@@ -215,14 +221,25 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   }
   const ownConnections: DuckDBConnection[] = [];
 
+  // The refresh of what live loads left: the flags, then the area scores, each a write of its
+  // own, so that the live loads queued meanwhile commit between the two instead of after both.
+  function refreshWrite<T extends { scopes: ScoreScope[] }>(
+    part: 'flags-refreshed' | 'areas-refreshed',
+    refresh: (connection: DuckDBConnection) => Promise<T>,
+  ): Promise<T> {
+    const work = async (tx: WriteContext) => {
+      const refreshed = await refresh(writer);
+      tx.changedOnly(refreshed.scopes, []);
+      return refreshed;
+    };
+    return queued(() => transaction(work, {}, part));
+  }
   const refresher = new AggregateRefresher(
     async () => {
-      const refresh = await write(async (tx) => {
-        const refreshed = await tx.refreshAggregates();
-        tx.changedOnly(refreshed.scopes, []);
-        return refreshed;
-      });
-      return { ...refresh, committedAt: new Date() };
+      const flags = await refreshWrite('flags-refreshed', refreshQualityFlags);
+      const areas = await refreshWrite('areas-refreshed', refreshAreaRows);
+      const scopes = unionScopes(areas.scopes, flags.scopes);
+      return { scopes, raisedFlags: flags.raisedFlags, committedAt: new Date() };
     },
     () => version,
     options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS,
@@ -231,9 +248,11 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
   const db = new Kysely<Database>({ dialect: new DuckDBDialect(readers, settle) });
   const lineageDb = new Kysely<Database>({ dialect: new DuckDBDialect(lineageReaders) });
 
+  /** `refreshing`: the part of the aggregates this write refreshes (the refresher's writes). */
   async function transaction<T>(
     work: (tx: WriteContext) => Promise<T>,
     options: WriteOptions,
+    refreshing: AggregatesAfterCommit = 'untouched',
   ): Promise<T> {
     if (closed) throw new Error('warehouse is closed');
     const overlay = new KeyOverlay(keys);
@@ -249,7 +268,7 @@ export async function openWarehouse(options: WarehouseOptions): Promise<Warehous
             : null,
       };
     };
-    let aggregates: AggregatesAfterCommit = 'untouched';
+    let aggregates = refreshing;
     const context: WriteContext = {
       db: writeDb,
       connection: writer,

@@ -10,6 +10,7 @@ import * as qualityFlags from './008-quality-flags';
 import * as importDialect from './009-import-dialect';
 import * as villageIndexes from './010-village-indexes';
 import * as cadreVillageIndex from './011-cadre-village-index';
+import * as dirtyFlagScopes from './012-dirty-flag-scopes';
 
 const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   { version: 1, name: 'initial', ...initial },
@@ -21,6 +22,7 @@ const MIGRATIONS: readonly { version: number; name: string; statements: readonly
   { version: 9, name: 'import-dialect', ...importDialect },
   { version: 10, name: 'village-indexes', ...villageIndexes },
   { version: 11, name: 'cadre-village-index', ...cadreVillageIndex },
+  { version: 12, name: 'dirty-flag-scopes', ...dirtyFlagScopes },
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<number[]> {

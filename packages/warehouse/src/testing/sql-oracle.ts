@@ -342,7 +342,10 @@ export async function applyWithSql(
      SELECT DISTINCT b.period, left(b.village_code, 8) AS district_code
      FROM batch b JOIN decided d USING (seq) WHERE d.outcome IN ('imported', 'updated')`,
   );
-  await connection.run('INSERT INTO dirty_scopes SELECT period, district_code FROM touched');
+  await connection.run(
+    `INSERT INTO dirty_scopes SELECT period, district_code FROM touched;
+     INSERT INTO dirty_flag_scopes SELECT period, district_code FROM touched`,
+  );
   const touched = await rows<{ period: string; district_code: string }>(
     connection,
     'SELECT period, district_code FROM touched ORDER BY period, district_code',

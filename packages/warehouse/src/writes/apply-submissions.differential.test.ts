@@ -103,14 +103,21 @@ async function state(warehouse: Warehouse) {
     .select(['submission_id', 'outcome', 'reason'])
     .orderBy('submission_id')
     .execute();
-  const dirty = await warehouse.db
-    .selectFrom('dirty_scopes')
-    .select(['period', 'district_code'])
-    .distinct()
-    .orderBy('period')
-    .orderBy('district_code')
-    .execute();
-  return { reports, history, submissions, dirty };
+  const dirty = (table: 'dirty_scopes' | 'dirty_flag_scopes') =>
+    warehouse.db
+      .selectFrom(table)
+      .select(['period', 'district_code'])
+      .distinct()
+      .orderBy('period')
+      .orderBy('district_code')
+      .execute();
+  return {
+    reports,
+    history,
+    submissions,
+    dirty: await dirty('dirty_scopes'),
+    dirtyFlags: await dirty('dirty_flag_scopes'),
+  };
 }
 
 let memory: Warehouse;

@@ -423,13 +423,16 @@ async function markDirty(
     (a, b) => a.period.localeCompare(b.period) || a.district_code.localeCompare(b.district_code),
   );
   if (touched.length === 0) return touched;
-  const appender = await connection.createAppender('dirty_scopes');
-  for (const t of touched) {
-    appender.appendVarchar(t.period);
-    appender.appendVarchar(t.district_code);
-    appender.endRow();
+  // Area scores and quality flags are refreshed apart, each clearing its own marks.
+  for (const table of ['dirty_scopes', 'dirty_flag_scopes']) {
+    const appender = await connection.createAppender(table);
+    for (const t of touched) {
+      appender.appendVarchar(t.period);
+      appender.appendVarchar(t.district_code);
+      appender.endRow();
+    }
+    appender.closeSync();
   }
-  appender.closeSync();
   const reports = await connection.createAppender('dirty_reports');
   for (const c of changed) {
     reports.appendVarchar(c.village_code);

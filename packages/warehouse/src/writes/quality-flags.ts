@@ -1,13 +1,13 @@
 // Recomputes the data quality flags (DESIGN.md "Data quality flags") that depend on the reports
-// and kecamatan a load touched, in the loader's transaction: `history` and `stuck` for the
-// changed reports and the 12 periods after each (their windows hold it), `peer` for the dirty
-// (kecamatan, period) scopes. Follow-up of a flag that still holds is kept.
+// and kecamatan loads touched: `history` and `stuck` for the changed reports (`dirty_reports`)
+// and the 12 periods after each (their windows hold it), `peer` for the (kecamatan, period)
+// scopes in `dirty_flag_scopes`. Follow-up of a flag that still holds is kept.
 //
 // Steps, and the temp tables each reads and writes:
 //   0. START_SQL      writes `new_flags` (empty), `dirty_months`, `dirty_villages`
 //   1. villageFlags   reads `dirty_months`, `dirty_villages`; adds to `new_flags`
 //   2. peerFlags      adds to `new_flags`
-//   3. mergeFlags     reads `dirty_months`, `dirty_scopes`, `new_flags`; writes `old_flags`
+//   3. mergeFlags     reads `dirty_months`, `new_flags`; writes `old_flags`
 //   4. RAISED_FLAGS   reads `new_flags`, `old_flags`: what the load raised, for its event
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -19,6 +19,7 @@ import {
   villageSeriesFlags,
   type QualityMethod,
 } from '@pantau/domain';
+import type { ScoreScope } from '../warehouse';
 import { yieldToEventLoop } from './event-loop';
 import {
   measuredValues,
@@ -55,7 +56,7 @@ async function judgeInSlices(count: number, judge: (group: number) => number): P
 /**
  * The temp tables a refresh starts from, made in one call into DuckDB (each call waits for the
  * event loop as well): `new_flags`, which FlagWriter fills, and step 1's changed villages and
- * months.
+ * months. The call answers with the dirty scopes.
  */
 const START_SQL = `
   CREATE OR REPLACE TEMP TABLE new_flags (
@@ -66,7 +67,8 @@ const START_SQL = `
   CREATE OR REPLACE TEMP TABLE dirty_villages AS
   SELECT village_code, ${villageKey('village_code')} AS village_key,
          (row_number() OVER (ORDER BY village_code) - 1)::INTEGER AS vid, min(m) AS lo
-  FROM dirty_months GROUP BY village_code`;
+  FROM dirty_months GROUP BY village_code;
+  SELECT DISTINCT period, district_code FROM dirty_flag_scopes`;
 
 /** Writes the flags a refresh finds to `new_flags` (made by START_SQL). */
 class FlagWriter {
@@ -168,7 +170,7 @@ async function peerFlags(
             ${monthOf('r.period')}, ${villageKey('r.village_code')}, ${measuredValues('r')}
      FROM reports r
      WHERE r.period IN (${periodLiterals(periods)})
-       AND (r.period, r.district_code) IN (SELECT period, district_code FROM dirty_scopes)
+       AND (r.period, r.district_code) IN (SELECT period, district_code FROM dirty_flag_scopes)
      ORDER BY scope`,
     ['int', 'int', 'double', ...MEASURED_INDICATORS.map(() => 'double' as const)],
   );
@@ -205,7 +207,7 @@ function mergeFlags(periods: Iterable<string>): string[] {
        FROM quality_flags WHERE period IN (${periodLiterals(periods)})
      )
      SELECT * FROM flags f
-     SEMI JOIN dirty_scopes s ON s.period = f.period AND s.district_code = f.district_code
+     SEMI JOIN dirty_flag_scopes s ON s.period = f.period AND s.district_code = f.district_code
      WHERE f.method = 'peer'
      UNION ALL
      SELECT * FROM flags f
@@ -244,17 +246,24 @@ const RAISED_FLAGS = `
   FROM new_flags n ANTI JOIN old_flags o USING (village_code, period, indicator, method)
   GROUP BY ALL ORDER BY ALL`;
 
+/** What a refresh of the flags did. */
+export interface FlagRefresh {
+  /** The (period, kecamatan) scopes whose flags it refreshed. */
+  scopes: ScoreScope[];
+  /** The flags it raised that did not exist before, by kecamatan and method. */
+  raisedFlags: RaisedFlags[];
+}
+
 /**
  * Recomputes the flags of the reports in `dirty_reports` (and the periods after them) and of
- * the scopes in `dirty_scopes`, in the caller's transaction, and clears `dirty_reports`.
- * `dirty_scopes` is left to its owner (refreshAreaScores), which passes their periods. Returns
- * the flags it raised that did not exist before, by kecamatan and method.
+ * the scopes in `dirty_flag_scopes`, in the caller's transaction, and clears both.
  */
-export async function refreshQualityFlags(
-  connection: DuckDBConnection,
-  scopePeriods: readonly string[],
-): Promise<RaisedFlags[]> {
-  await connection.run(START_SQL);
+export async function refreshQualityFlags(connection: DuckDBConnection): Promise<FlagRefresh> {
+  const scopes = resultRows(await connection.run(START_SQL)).map(
+    ([period, district_code]) => ({ period, district_code }) as ScoreScope,
+  );
+  if (scopes.length === 0) return { scopes, raisedFlags: [] };
+  const scopePeriods = [...new Set(scopes.map((s) => s.period))];
   const writer = await FlagWriter.open(connection);
   let historyPeriods: Set<string>;
   try {
@@ -267,9 +276,11 @@ export async function refreshQualityFlags(
   const statements = [
     ...mergeFlags([...scopePeriods, ...historyPeriods]),
     'DELETE FROM dirty_reports',
+    'DELETE FROM dirty_flag_scopes',
     RAISED_FLAGS,
   ];
-  return resultRows(await connection.run(statements.join(';\n'))).map(
+  const raisedFlags = resultRows(await connection.run(statements.join(';\n'))).map(
     ([district_code, method, flags]) => ({ district_code, method, flags }) as RaisedFlags,
   );
+  return { scopes, raisedFlags };
 }

@@ -1,19 +1,19 @@
 // Recomputes the pre-aggregated area scores for the scopes marked dirty: kecamatan from their
 // reports, every level above from its kecamatan's sums — so a live transaction rebuilds a few
-// rows from one kecamatan's reports, not a month of the whole country's.
+// rows from one kecamatan's reports, not a month of the whole country's. With them, the quality
+// flags of the same loads (quality-flags.ts), in the same transaction or in one of their own.
 //
 // Steps, and the temp table each reads and writes:
 //   1. collectScope    writes `scope_keys`   dirty (kecamatan, period) and their ancestors' keys
 //   2. DELETE_STALE    reads `scope_keys`    their rows deleted
 //   3. districtRows    reads `scope_keys`    kecamatan rows from the reports
 //   4. upperLevelRows  reads `scope_keys`    regency … country rows from kecamatan rows
-//   5. qualityFlags    (quality-flags.ts)    the flags of the same scopes and changed reports
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COUNTRY_CODE, districtHolder, PILLAR_CODES } from '@pantau/domain';
 import type { ScoreScope } from '../warehouse';
 import { resultRows } from './result-rows';
 import { periodLiterals } from './sql-literals';
-import { refreshQualityFlags, type RaisedFlags } from './quality-flags';
+import { refreshQualityFlags, type FlagRefresh } from './quality-flags';
 
 export type { RaisedFlags } from './quality-flags';
 
@@ -130,30 +130,43 @@ function upperLevelRows(periods: string[]): string {
      ${branches.join('\n     UNION ALL\n     ')}`;
 }
 
-/** What one refresh did. */
-export interface AreaRefresh {
-  /** The dirty (kecamatan, period) scopes refreshed. */
-  scopes: ScoreScope[];
-  /**
-   * Quality flags raised that no flag with the same village, period, indicator and method held
-   * before, by kecamatan and method (a flag found again is not counted).
-   */
-  raisedFlags: RaisedFlags[];
+/**
+ * What one refresh did: the dirty (kecamatan, period) scopes refreshed, and the quality flags
+ * raised that no flag with the same village, period, indicator and method held before, by
+ * kecamatan and method (a flag found again is not counted).
+ */
+export type AreaRefresh = FlagRefresh;
+
+/**
+ * Rebuilds `area_scores` rows for every (area, period) above the scopes in `dirty_scopes` —
+ * districts, their regencies, provinces, regions and the country — in the caller's transaction,
+ * and clears them. Returns the scopes refreshed.
+ */
+export async function refreshAreaRows(
+  connection: DuckDBConnection,
+): Promise<{ scopes: ScoreScope[] }> {
+  const scopes = await collectScope(connection);
+  if (scopes.length === 0) return { scopes };
+  const periods = [...new Set(scopes.map((s) => s.period))];
+  // Steps 2–4 and the clearing in one call into DuckDB: each call waits for the event loop too.
+  const statements = [DELETE_STALE, districtRows(periods), upperLevelRows(periods)];
+  await connection.run([...statements, 'DELETE FROM dirty_scopes'].join(';\n'));
+  return { scopes };
+}
+
+/** Both scope lists, each scope once. */
+export function unionScopes(a: readonly ScoreScope[], b: readonly ScoreScope[]): ScoreScope[] {
+  const scopes = new Map<string, ScoreScope>();
+  for (const s of [...a, ...b]) scopes.set(`${s.period}|${s.district_code}`, s);
+  return [...scopes.values()];
 }
 
 /**
- * Rebuilds `area_scores` rows for every (area, period) above the dirty (district, period)
- * scopes — districts, their regencies, provinces, regions and the country — and the quality
- * flags that depend on them, then clears the dirty lists, in the caller's transaction. Returns
- * the scopes refreshed and the flags raised.
+ * Refreshes the quality flags and the area scores that loads left stale, in the caller's
+ * transaction. Returns the scopes refreshed and the flags raised.
  */
 export async function refreshAreaScores(connection: DuckDBConnection): Promise<AreaRefresh> {
-  const scopes = await collectScope(connection);
-  if (scopes.length === 0) return { scopes, raisedFlags: [] };
-  const periods = [...new Set(scopes.map((s) => s.period))];
-  // Steps 2–4 in one call into DuckDB: each call waits for the event loop as well.
-  await connection.run([DELETE_STALE, districtRows(periods), upperLevelRows(periods)].join(';\n'));
-  const raisedFlags = await refreshQualityFlags(connection, periods);
-  await connection.run('DELETE FROM dirty_scopes');
-  return { scopes, raisedFlags };
+  const flags = await refreshQualityFlags(connection);
+  const areas = await refreshAreaRows(connection);
+  return { scopes: unionScopes(areas.scopes, flags.scopes), raisedFlags: flags.raisedFlags };
 }
