@@ -7,7 +7,7 @@
 //   0. START_SQL      writes `new_flags` (empty), `dirty_months`, `dirty_villages`
 //   1. villageFlags   reads `dirty_months`, `dirty_villages`; adds to `new_flags`
 //   2. peerFlags      adds to `new_flags`
-//   3. mergeFlags     reads `dirty_months`, `new_flags`; writes `old_flags`
+//   3. mergeFlags     reads `dirty_months`, `dirty_flag_scopes`, `new_flags`; writes `old_flags`
 //   4. RAISED_FLAGS   reads `new_flags`, `old_flags`: what the load raised, for its event
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import {
