@@ -90,11 +90,13 @@ const BATCH_DDL = `
   region_code VARCHAR,
   ${INDICATOR_COLUMNS_DDL}`;
 
-/** The temp tables every application stages in, made in one call (`superseded` when needed). */
+/** The temp tables every application stages in, made in one call. */
 const STAGING_DDL = `
   CREATE OR REPLACE TEMP TABLE incoming (submission_id VARCHAR);
   CREATE OR REPLACE TEMP TABLE batch (${BATCH_DDL});
-  CREATE OR REPLACE TEMP TABLE moved (village_code VARCHAR, period VARCHAR, replaced_by VARCHAR)`;
+  CREATE OR REPLACE TEMP TABLE moved (village_code VARCHAR, period VARCHAR, replaced_by VARCHAR);
+  CREATE OR REPLACE TEMP TABLE superseded
+    (submission_id VARCHAR, received_at TIMESTAMPTZ, reason VARCHAR)`;
 
 /** `15.02.02` of `15.02.02.2004`: a village's kecamatan is a prefix of its code. */
 const DISTRICT_CODE_LENGTH = 8;
@@ -364,10 +366,6 @@ async function supersede(
   superseded: Decisions['superseded'],
 ): Promise<string[]> {
   if (superseded.length === 0) return [];
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE superseded
-       (submission_id VARCHAR, received_at TIMESTAMPTZ, reason VARCHAR)`,
-  );
   await appendRows(connection, 'superseded', superseded, (appender, s) => {
     appender.appendVarchar(s.submission_id);
     appender.appendTimestampTZ(timestampTz(Date.parse(s.received_at)));
