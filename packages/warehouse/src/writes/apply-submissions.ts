@@ -5,13 +5,13 @@
 //   1. skipRecorded     writes `incoming`          drops what an earlier attempt recorded
 //   2. decideOutcomes   (memory)                   imported / updated / ignored / rejected
 //   3. stageRows        writes `batch`             every submission with its decision
-//   4. moveReplaced     writes `moved`             replaced reports → report_history
+//   4. moveReplaced     reads `batch`              replaced reports → report_history
 //   5. storeVersions    reads `batch`              new reports, and versions replaced within
 //   6. supersede        writes `superseded`        earlier rows of a source that a later one beat
 //   7. recordSubmissions reads `batch`             the lineage of every submission
-//   8. markDirty        (memory)                   scopes and reports whose aggregates are stale
+//   8. markDirty        reads `batch`              scopes and reports whose aggregates are stale
 //
-// Steps 4–7 stage their rows, then their statements run together, in one call into DuckDB: each
+// Steps 4–8 stage what they need, then their statements run together, in one call into DuckDB: each
 // call resolves on the event loop of the API, busy with requests while live reports arrive, and a
 // live transaction of twenty calls waited for it twenty times (on 1.8 M reports, 40 reports took
 // 39 ms alone and 60 ms beside a loop busy half the time; in four calls, 32 and 43–46 ms).
@@ -87,14 +87,13 @@ const BATCH_DDL = `
   period VARCHAR, submitted_ms DOUBLE, first_submitted_ms DOUBLE, on_time BOOLEAN,
   notes VARCHAR, ${PILLAR_COLUMNS_DDL}, dci DOUBLE, stage TINYINT, errors VARCHAR,
   payload VARCHAR, outcome VARCHAR, reason VARCHAR, version VARCHAR, replaced_by VARCHAR,
-  region_code VARCHAR,
+  moves BOOLEAN, region_code VARCHAR,
   ${INDICATOR_COLUMNS_DDL}`;
 
 /** The temp tables every application stages in, made in one call. */
 const STAGING_DDL = `
   CREATE OR REPLACE TEMP TABLE incoming (submission_id VARCHAR);
   CREATE OR REPLACE TEMP TABLE batch (${BATCH_DDL});
-  CREATE OR REPLACE TEMP TABLE moved (village_code VARCHAR, period VARCHAR, replaced_by VARCHAR);
   CREATE OR REPLACE TEMP TABLE superseded
     (submission_id VARCHAR, received_at TIMESTAMPTZ, reason VARCHAR)`;
 
@@ -282,6 +281,7 @@ async function stageRows(
       appendText(appender, decision.reason);
       appendText(appender, version ? (version.replacedBy ? 'replaced' : 'current') : null);
       appendText(appender, version?.replacedBy ?? null);
+      appender.appendBoolean(version?.moves ?? false);
       appendText(appender, regionOfProvince(village.slice(0, 2)) ?? null);
       appendValues(appender, values);
     } else {
@@ -296,36 +296,32 @@ async function stageRows(
       appender.appendVarchar(storableJson(errors));
       appender.appendVarchar(storableJson(payload));
       appender.appendVarchar('rejected');
-      appendNulls(appender, 4 + INDICATORS.length); // reason … region_code, indicators
+      appendNulls(appender, 5 + INDICATORS.length); // reason … region_code, indicators
     }
   });
 }
 
 /**
- * Step 4 (writes `moved`): the committed reports that rows replaced move to report_history.
- * Returns its statements.
+ * Step 4 (reads `batch`): the committed reports that staged rows replaced (`moves`) go to
+ * report_history. Returns its statements.
  */
-async function moveReplaced(
-  connection: DuckDBConnection,
-  moved: Decisions['moved'],
+function moveReplaced(
+  batches: readonly SubmissionBatch[],
+  versions: Decisions['versions'],
   loadedAtSql: string,
-): Promise<string[]> {
-  if (moved.length === 0) return [];
-  await appendRows(connection, 'moved', moved, (appender, m) => {
-    appender.appendVarchar(m.village_code);
-    appender.appendVarchar(m.period);
-    appender.appendVarchar(m.replaced_by);
-  });
+): string[] {
+  const moving = versions.filter((v) => v.moves);
+  if (moving.length === 0) return [];
   // The periods inlined: both statements read only the row groups of the months replaced.
-  const periods = periodLiterals(moved.map((m) => m.period));
+  const periods = periodLiterals(moving.map((v) => batches[v.batch]!.valid[v.row]![4]));
   return [
     `INSERT INTO report_history BY NAME
-     SELECT r.*, ${loadedAtSql} AS replaced_at, m.replaced_by
-     FROM reports r JOIN moved m USING (village_code, period)
-     WHERE r.period IN (${periods})`,
+     SELECT r.*, ${loadedAtSql} AS replaced_at, ${SUBMISSION_ID_SQL} AS replaced_by
+     FROM reports r JOIN batch b USING (village_code, period)
+     WHERE b.moves AND r.period IN (${periods})`,
     `DELETE FROM reports
      WHERE period IN (${periods})
-       AND (village_code, period) IN (SELECT village_code, period FROM moved)`,
+       AND (village_code, period) IN (SELECT village_code, period FROM batch WHERE moves)`,
   ];
 }
 
@@ -400,41 +396,35 @@ function namedVillages(batches: readonly SubmissionBatch[]): string[] {
   return [...villages];
 }
 
-/**
- * Step 8: the (period, district) scopes whose pre-aggregates are now stale, and the changed
- * reports whose quality flags are, marked dirty.
- */
-async function markDirty(
-  connection: DuckDBConnection,
+/** The scopes of the keys whose stored report changed, each once, in order. */
+function touchedScopes(
   changed: readonly { village_code: string; period: string }[],
-): Promise<ApplyResult['touched']> {
+): ApplyResult['touched'] {
   const scopes = new Map<string, { period: string; district_code: string }>();
   for (const { village_code, period } of changed) {
     const district_code = village_code.slice(0, DISTRICT_CODE_LENGTH);
     scopes.set(`${period}|${district_code}`, { period, district_code });
   }
-  const touched = [...scopes.values()].sort(
+  return [...scopes.values()].sort(
     (a, b) => a.period.localeCompare(b.period) || a.district_code.localeCompare(b.district_code),
   );
-  if (touched.length === 0) return touched;
-  // Area scores and quality flags are refreshed apart, each clearing its own marks.
-  for (const table of ['dirty_scopes', 'dirty_flag_scopes']) {
-    const appender = await connection.createAppender(table);
-    for (const t of touched) {
-      appender.appendVarchar(t.period);
-      appender.appendVarchar(t.district_code);
-      appender.endRow();
-    }
-    appender.closeSync();
-  }
-  const reports = await connection.createAppender('dirty_reports');
-  for (const c of changed) {
-    reports.appendVarchar(c.village_code);
-    reports.appendVarchar(c.period);
-    reports.endRow();
-  }
-  reports.closeSync();
-  return touched;
+}
+
+/**
+ * Step 8 (reads `batch`): the (period, kecamatan) scopes whose pre-aggregates are now stale, and
+ * the changed reports whose quality flags are, marked dirty — every staged version's key. Area
+ * scores and quality flags are refreshed apart, each clearing its own marks. Its statements.
+ */
+function markDirty(versions: Decisions['versions']): string[] {
+  if (versions.length === 0) return [];
+  const scopes = `SELECT DISTINCT period, left(village_code, ${DISTRICT_CODE_LENGTH})
+     FROM batch WHERE version IS NOT NULL`;
+  return [
+    `INSERT INTO dirty_scopes ${scopes}`,
+    `INSERT INTO dirty_flag_scopes ${scopes}`,
+    `INSERT INTO dirty_reports
+     SELECT DISTINCT village_code, period FROM batch WHERE version IS NOT NULL`,
+  ];
 }
 
 /**
@@ -467,10 +457,11 @@ export async function applySubmissionBatches(
   const decisions = decideOutcomes(batches, tx.keys);
   await stageRows(connection, batches, decisions);
   const statements = [
-    ...(await moveReplaced(connection, decisions.moved, loaded)),
+    ...moveReplaced(batches, decisions.versions, loaded),
     ...storeVersions(decisions.versions, loaded),
     ...(await supersede(connection, decisions.superseded)),
     recordSubmissions(loaded),
+    ...markDirty(decisions.versions),
   ];
   await connection.run(statements.join(';\n'));
   const changed = new Map<string, { village_code: string; period: string }>();
@@ -481,7 +472,6 @@ export async function applySubmissionBatches(
     if (v.replacedBy === null) stored.push({ village_code, period, indicators });
   }
   storeInSeries(connection, stored);
-  const touched = await markDirty(connection, [...changed.values()]);
   decisions.overlay.commit();
 
   const outcomes: SubmissionOutcome[] = [];
@@ -505,7 +495,7 @@ export async function applySubmissionBatches(
       source_id,
       was,
     })),
-    touched,
+    touched: touchedScopes([...changed.values()]),
     changed: [...changed.values()],
     villages: namedVillages(batches),
   };

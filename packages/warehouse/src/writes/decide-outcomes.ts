@@ -20,14 +20,14 @@ export interface Version {
   key: StoredKey;
   /** Set when a later row of the same transaction replaced this version: it goes to history. */
   replacedBy: string | null;
+  /** This version replaced the committed report of its key: that report moves to history. */
+  moves: boolean;
 }
 
 export interface Decisions {
   /** Per batch, per valid row (in `batch.valid` order); rejected rows are always `rejected`. */
   valid: RowDecision[][];
   versions: Version[];
-  /** Keys whose committed report a row replaced: the report moves to history. */
-  moved: { village_code: string; period: string; replaced_by: string }[];
   /** Committed submissions that a later row of their own source replaced: now ignored. */
   superseded: {
     submission_id: string;
@@ -180,7 +180,6 @@ export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeySt
   const versions: Version[] = [];
   /** Which version each key this call stored is, by the key object the overlay holds. */
   const versionOfKey = new Map<StoredKey, number>();
-  const moved: Decisions['moved'] = [];
   const superseded: Decisions['superseded'] = [];
   for (const c of [...bySource.values()].flat()) {
     const stored = overlay.get(c.village, c.period);
@@ -209,12 +208,9 @@ export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeySt
       continue;
     }
 
-    if (stored) {
-      const submissionId = `${c.source}:${c.line}`;
-      const earlier = versionOfKey.get(stored);
-      if (earlier !== undefined) versions[earlier]!.replacedBy = submissionId;
-      else moved.push({ village_code: c.village, period: c.period, replaced_by: submissionId });
-    }
+    // The version this row replaces: one of this call's, or the committed report.
+    const earlier = stored ? versionOfKey.get(stored) : undefined;
+    if (earlier !== undefined) versions[earlier]!.replacedBy = `${c.source}:${c.line}`;
     const key: StoredKey = {
       submittedMs: c.submittedMs,
       firstSubmittedMs: Math.min(stored?.firstSubmittedMs ?? c.submittedMs, c.submittedMs),
@@ -226,8 +222,14 @@ export function decideOutcomes(batches: readonly SubmissionBatch[], state: KeySt
     };
     overlay.put(c.village, c.period, key);
     versionOfKey.set(key, versions.length);
-    versions.push({ batch: c.batch, row: c.row, key, replacedBy: null });
+    versions.push({
+      batch: c.batch,
+      row: c.row,
+      key,
+      replacedBy: null,
+      moves: stored !== undefined && earlier === undefined,
+    });
     valid[c.batch]![c.row] = outcome === 'imported' ? IMPORTED : UPDATED;
   }
-  return { valid, versions, moved, superseded, overlay };
+  return { valid, versions, superseded, overlay };
 }
