@@ -60,8 +60,6 @@ export interface ApplyResult {
   superseded: { submission_id: string; source_id: string; was: 'imported' | 'updated' }[];
   /** Periods and districts whose reports changed. */
   touched: { period: string; district_code: string }[];
-  /** The (village, period) keys whose stored report changed. */
-  changed: { village_code: string; period: string }[];
   /**
    * Villages whose lineage was written: each village a submission applied now names (a rejected
    * one's as recorded), so their reports, replaced reports and submissions may have changed.
@@ -447,7 +445,6 @@ export async function applySubmissionBatches(
       skipped: repeats,
       superseded: [],
       touched: [],
-      changed: [],
       villages: [],
     };
   }
@@ -464,13 +461,13 @@ export async function applySubmissionBatches(
     ...markDirty(decisions.versions),
   ];
   await connection.run(statements.join(';\n'));
-  const changed = new Map<string, { village_code: string; period: string }>();
-  const stored: { village_code: string; period: string; indicators: unknown[] }[] = [];
-  for (const v of decisions.versions) {
-    const [, , , village_code, period, , , , indicators] = batches[v.batch]!.valid[v.row]!;
-    changed.set(`${village_code}|${period}`, { village_code, period });
-    if (v.replacedBy === null) stored.push({ village_code, period, indicators });
-  }
+  // Each changed key's last version is the one stored: one per key.
+  const stored = decisions.versions
+    .filter((v) => v.replacedBy === null)
+    .map((v) => {
+      const [, , , village_code, period, , , , indicators] = batches[v.batch]!.valid[v.row]!;
+      return { village_code, period, indicators };
+    });
   storeInSeries(connection, stored);
   decisions.overlay.commit();
 
@@ -495,8 +492,7 @@ export async function applySubmissionBatches(
       source_id,
       was,
     })),
-    touched: touchedScopes([...changed.values()]),
-    changed: [...changed.values()],
+    touched: touchedScopes(stored),
     villages: namedVillages(batches),
   };
 }
